@@ -1,0 +1,98 @@
+import { z } from 'zod';
+import { percentages, prevailingTemperature, temperatures, type Temperature } from '../domain/poll.js';
+import { messages } from '../content/messages.js';
+import type { PollState } from '../app/ports.js';
+
+const BAR_WIDTH = 10;
+const NAMES_SHOWN = 20;
+
+export const PollCardOptionSchema = z.object({
+  choice: z.enum(temperatures),
+  label: z.string(),
+  buttonLabel: z.string(),
+  count: z.number().int().min(0),
+  percent: z.number().int().min(0).max(100),
+  bar: z.string(),
+  /** Names of voters for named polls; empty for anonymous ones. */
+  names: z.string(),
+  /** Slack action id and Teams data for this option's button. */
+  actionId: z.string(),
+  isOwnVote: z.boolean(),
+});
+
+/** The neutral view model of a poll card, expanded into both the Slack and the Teams template. */
+export const PollCardModelSchema = z.object({
+  pollId: z.string(),
+  title: z.string(),
+  question: z.string(),
+  closed: z.boolean(),
+  options: z.array(PollCardOptionSchema).length(3),
+  votersText: z.string(),
+  modeNote: z.string(),
+  closeLabel: z.string(),
+  closeActionId: z.string(),
+  result: z.string(),
+  tieRule: z.string(),
+  /** Shown only in the card returned to one person (Teams invoke response). */
+  personal: z.string(),
+  notice: z.string(),
+  /** Plain-text summary for notifications and screen readers. */
+  fallbackText: z.string(),
+});
+export type PollCardModel = z.infer<typeof PollCardModelSchema>;
+
+export const voteActionId = (choice: Temperature): string => `poll_vote_${choice}`;
+export const CLOSE_ACTION_ID = 'poll_close';
+
+function bar(percent: number): string {
+  const filled = Math.round((percent / 100) * BAR_WIDTH);
+  return '█'.repeat(filled) + '░'.repeat(BAR_WIDTH - filled);
+}
+
+export interface PersonalView {
+  ownVote?: Temperature;
+  notice?: string;
+}
+
+/** Builds the card's view model from a poll's state, optionally personalised for one viewer. */
+export function buildPollCardModel(state: PollState, personal: PersonalView = {}): PollCardModel {
+  const { poll, tally } = state;
+  const m = messages(poll.locale);
+  const pct = percentages(tally);
+  const closed = poll.status === 'closed';
+  const prevailing = prevailingTemperature(tally.counts);
+  const options = temperatures.map((choice) => {
+    const names = state.named.filter((v) => v.choice === choice).map((v) => v.name);
+    const shown = names.slice(0, NAMES_SHOWN).join(', ') + (names.length > NAMES_SHOWN ? ` +${names.length - NAMES_SHOWN}` : '');
+    return {
+      choice,
+      label: m.temperature[choice],
+      buttonLabel: m.optionButton[choice],
+      count: tally.counts[choice],
+      percent: pct[choice],
+      bar: bar(pct[choice]),
+      names: poll.anonymous ? '' : shown,
+      actionId: voteActionId(choice),
+      isOwnVote: personal.ownVote === choice,
+    };
+  });
+  const result = closed ? (prevailing ? m.prevailing(m.temperature[prevailing]) : m.noVotes) : '';
+  return PollCardModelSchema.parse({
+    pollId: poll.id,
+    title: closed ? m.closedTitle : m.pollTitle,
+    question: poll.question,
+    closed,
+    options,
+    votersText: m.voters(tally.voters),
+    modeNote: poll.anonymous ? m.anonymousNote : m.namedNote,
+    closeLabel: m.closeButton,
+    closeActionId: CLOSE_ACTION_ID,
+    result,
+    tieRule: m.tieRule,
+    personal: personal.ownVote && !closed ? m.yourVote(m.temperature[personal.ownVote]) : '',
+    notice: personal.notice ?? '',
+    fallbackText: [closed ? m.closedTitle : m.pollTitle, poll.question, result || m.voters(tally.voters)]
+      .filter(Boolean)
+      .join(' · '),
+  });
+}

@@ -1,0 +1,114 @@
+import type { ErrorCode } from '../domain/errors.js';
+import type { Locale, Temperature } from '../domain/poll.js';
+
+/** Every sentence a user sees, in Dutch (default) and English. Handlers never hold inline text. */
+export interface Messages {
+  defaultQuestion: string;
+  temperature: Record<Temperature, string>;
+  optionButton: Record<Temperature, string>;
+  closeButton: string;
+  pollTitle: string;
+  anonymousNote: string;
+  namedNote: string;
+  voters: (n: number) => string;
+  openedBy: (name: string) => string;
+  closedTitle: string;
+  prevailing: (label: string) => string;
+  noVotes: string;
+  tieRule: string;
+  yourVote: (label: string) => string;
+  voteRecorded: (label: string) => string;
+  pollClosedNotice: string;
+  help: string;
+  unknownCommand: (command: string) => string;
+  errors: Record<ErrorCode, string>;
+}
+
+const nl: Messages = {
+  defaultQuestion: 'Hoeveel enthousiasme is er in ons team voor deze samenwerking?',
+  temperature: { veel: 'Veel enthousiasme', gemixt: 'Gemixt enthousiasme', weinig: 'Weinig enthousiasme' },
+  optionButton: { veel: 'Veel enthousiasme', gemixt: 'Gemixt enthousiasme', weinig: 'Weinig enthousiasme' },
+  closeButton: 'Peiling sluiten',
+  pollTitle: 'Temperatuurmeting',
+  anonymousNote: 'Anoniem: niemand ziet wie wat koos.',
+  namedNote: 'Met namen: iedereen ziet wie wat koos.',
+  voters: (n) => (n === 1 ? '1 stem' : `${n} stemmen`),
+  openedBy: (name) => `Geopend door ${name}`,
+  closedTitle: 'Temperatuurmeting afgesloten',
+  prevailing: (label) => `Temperatuur van het team: ${label}`,
+  noVotes: 'Er is niet gestemd.',
+  tieRule: 'Bij gelijke stand geldt de temperatuur als gemixt.',
+  yourVote: (label) => `Jouw stem: ${label}. Je kunt je keuze nog wijzigen.`,
+  voteRecorded: (label) => `Je stem is geteld: ${label}.`,
+  pollClosedNotice: 'De peiling is gesloten. Bedankt om mee te doen!',
+  help: [
+    '*WerktSamen* helpt jullie samen beslissen over een samenwerking.',
+    '`poll [vraag]` opent een anonieme temperatuurmeting (veel, gemixt of weinig enthousiasme).',
+    '`poll --met-namen [vraag]` opent een meting waarin iedereen ziet wie wat koos.',
+    '`help` of `hulp` toont dit overzicht.',
+    'Alleen wie de peiling opende kan ze sluiten. Je kunt je stem wijzigen zolang de peiling open is.',
+  ].join('\n'),
+  unknownCommand: (command) => `Dat commando ken ik niet: "${command}". Typ \`help\` voor een overzicht.`,
+  errors: {
+    poll_not_found: 'Deze peiling bestaat niet meer.',
+    poll_closed: 'Deze peiling is al gesloten; stemmen kan niet meer.',
+    not_facilitator: 'Alleen wie de peiling opende kan ze sluiten. Er is niets veranderd.',
+    invalid_option: 'Die keuze ken ik niet. Er is niets veranderd.',
+    invalid_input: 'Dat verzoek kon ik niet lezen. Er is niets veranderd.',
+    store_unavailable: 'WerktSamen is even niet beschikbaar, probeer opnieuw over een ogenblik.',
+    not_in_conversation: 'Gebruik dit commando in een kanaal of gesprek.',
+    bot_not_in_channel: 'WerktSamen kan hier nog niet posten. Nodig de bot eerst uit met `/invite @WerktSamen` en probeer opnieuw.',
+  },
+};
+
+const en: Messages = {
+  defaultQuestion: 'How much enthusiasm does our team have for this collaboration?',
+  temperature: { veel: 'Much enthusiasm', gemixt: 'Mixed enthusiasm', weinig: 'Little enthusiasm' },
+  optionButton: { veel: 'Much enthusiasm', gemixt: 'Mixed enthusiasm', weinig: 'Little enthusiasm' },
+  closeButton: 'Close poll',
+  pollTitle: 'Team temperature',
+  anonymousNote: 'Anonymous: nobody sees who chose what.',
+  namedNote: 'Named: everyone sees who chose what.',
+  voters: (n) => (n === 1 ? '1 vote' : `${n} votes`),
+  openedBy: (name) => `Opened by ${name}`,
+  closedTitle: 'Team temperature closed',
+  prevailing: (label) => `Team temperature: ${label}`,
+  noVotes: 'Nobody voted.',
+  tieRule: 'On a tie the temperature counts as mixed.',
+  yourVote: (label) => `Your vote: ${label}. You can still change it.`,
+  voteRecorded: (label) => `Your vote is counted: ${label}.`,
+  pollClosedNotice: 'The poll is closed. Thank you for taking part!',
+  help: [
+    '*WerktSamen* helps your team decide on a collaboration together.',
+    '`poll [question]` opens an anonymous temperature poll (much, mixed or little enthusiasm).',
+    '`poll --named [question]` opens a poll in which everyone sees who chose what.',
+    '`help` shows this overview.',
+    'Only the person who opened a poll can close it. You can change your vote while the poll is open.',
+  ].join('\n'),
+  unknownCommand: (command) => `I do not know the command "${command}". Type \`help\` for an overview.`,
+  errors: {
+    poll_not_found: 'This poll no longer exists.',
+    poll_closed: 'This poll is already closed; voting is no longer possible.',
+    not_facilitator: 'Only the person who opened the poll can close it. Nothing has changed.',
+    invalid_option: 'I do not know that choice. Nothing has changed.',
+    invalid_input: 'I could not read that request. Nothing has changed.',
+    store_unavailable: 'WerktSamen is briefly unavailable, please try again in a moment.',
+    not_in_conversation: 'Use this command in a channel or conversation.',
+    bot_not_in_channel: 'WerktSamen cannot post here yet. Invite the bot first with `/invite @WerktSamen` and try again.',
+  },
+};
+
+const catalog: Record<Locale, Messages> = { nl, en };
+
+/** The messages for a locale. */
+export function messages(locale: Locale): Messages {
+  return catalog[locale];
+}
+
+/**
+ * Maps a platform locale tag (`en-US`, `nl-BE`, `en`) to a supported locale.
+ * English only when the tag says English; everything else gets Dutch, the product's first language.
+ */
+export function toLocale(tag: string | undefined | null): Locale {
+  return typeof tag === 'string' && /^en\b/i.test(tag.trim()) ? 'en' : 'nl';
+}

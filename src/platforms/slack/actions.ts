@@ -1,0 +1,66 @@
+import type { App, BlockAction } from '@slack/bolt';
+import { castVote } from '../../app/cast-vote.js';
+import { closePoll } from '../../app/close-poll.js';
+import { AppError } from '../../domain/errors.js';
+import { PollIdSchema, TemperatureSchema, type Scope } from '../../domain/poll.js';
+import { CLOSE_ACTION_ID } from '../../cards/poll-card-model.js';
+import { errorText, logFailure, type SlackContext } from './context.js';
+import { BlockActionSchema, ButtonActionSchema } from './payloads.js';
+
+const VOTE_ACTION = /^poll_vote_(veel|gemixt|weinig)$/;
+
+interface Parsed {
+  scope: Scope;
+  userId: string;
+  userName?: string;
+  pollId: string;
+  actionId: string;
+}
+
+function parseAction(body: unknown, action: unknown): Parsed {
+  const b = BlockActionSchema.safeParse(body);
+  const a = ButtonActionSchema.safeParse(action);
+  const tenant = b.success ? (b.data.team?.id ?? b.data.user.team_id) : undefined;
+  if (!b.success || !a.success || !tenant) throw new AppError('invalid_input');
+  const pollId = PollIdSchema.safeParse(a.data.value);
+  if (!pollId.success) throw new AppError('invalid_input');
+  return {
+    scope: { platform: 'slack', tenant },
+    userId: b.data.user.id,
+    userName: b.data.user.name ?? b.data.user.username,
+    pollId: pollId.data,
+    actionId: a.data.action_id,
+  };
+}
+
+/**
+ * The poll card's buttons. Votes are acknowledged at once and counted once per person
+ * (a double click or retry repeats the same vote); the shared card follows within seconds.
+ */
+export function registerActions(app: App, ctx: SlackContext): void {
+  app.action<BlockAction>(/.*/, async ({ body, action, ack, respond, client }) => {
+    await ack();
+    let parsed: Parsed | undefined;
+    try {
+      parsed = parseAction(body, action);
+      const vote = VOTE_ACTION.exec(parsed.actionId);
+      if (vote) {
+        await castVote(ctx.deps, {
+          scope: parsed.scope,
+          pollId: parsed.pollId,
+          userId: parsed.userId,
+          userName: parsed.userName,
+          choice: TemperatureSchema.parse(vote[1]),
+        });
+      } else if (parsed.actionId === CLOSE_ACTION_ID) {
+        await closePoll(ctx.deps, { scope: parsed.scope, pollId: parsed.pollId, userId: parsed.userId });
+      } else {
+        throw new AppError('invalid_input', 'unknown action');
+      }
+    } catch (err) {
+      logFailure(ctx.logger, 'action', err);
+      const locale = parsed ? await ctx.locales.get(client, parsed.scope, parsed.userId) : 'nl';
+      await respond({ response_type: 'ephemeral', replace_original: false, text: errorText(err, locale) }).catch(() => undefined);
+    }
+  });
+}

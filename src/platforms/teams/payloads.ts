@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import { PollIdSchema, TemperatureSchema } from '../../domain/poll.js';
+
+/** The data our Action.Execute buttons send back, validated before anything is done with it. */
+export const VoteDataSchema = z.object({ pollId: PollIdSchema, choice: TemperatureSchema });
+export const CloseDataSchema = z.object({ pollId: PollIdSchema });
+
+export const CardActionSchema = z.object({
+  action: z.object({
+    type: z.literal('Action.Execute'),
+    verb: z.string().max(64),
+    data: z.record(z.string(), z.unknown()).optional().default({}),
+  }),
+});
+
+/** The activity fields the handler reads. */
+export const ActivitySchema = z.object({
+  from: z.object({ id: z.string().min(1).max(256), name: z.string().max(256).optional(), aadObjectId: z.string().max(64).optional() }),
+  conversation: z.object({ id: z.string().min(1).max(512), tenantId: z.string().max(128).optional() }),
+  channelData: z.object({ tenant: z.object({ id: z.string().max(128) }).optional() }).passthrough().optional(),
+  locale: z.string().max(32).optional(),
+});
+export type ActivityFields = z.infer<typeof ActivitySchema>;
