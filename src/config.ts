@@ -30,25 +30,20 @@ export const EnvSchema = z
     ),
     /** Directory for the private redis-server started when REDIS_URL is unset. */
     DATA_DIR: z.preprocess(emptyToUndefined, z.string().default('.data')),
-  })
-  .superRefine((env, ctx) => {
-    if (env.SLACK_SIGNING_SECRET && !env.SLACK_BOT_TOKEN) {
-      ctx.addIssue({ code: 'custom', path: ['SLACK_BOT_TOKEN'], message: 'is required when SLACK_SIGNING_SECRET is set' });
-    }
-    if (env.SLACK_APP_TOKEN && !env.SLACK_BOT_TOKEN) {
-      ctx.addIssue({ code: 'custom', path: ['SLACK_BOT_TOKEN'], message: 'is required when SLACK_APP_TOKEN is set' });
-    }
-    if (env.SLACK_APP_TOKEN && !env.SLACK_APP_TOKEN.startsWith('xapp-')) {
-      ctx.addIssue({ code: 'custom', path: ['SLACK_APP_TOKEN'], message: 'must be an app-level token (xapp-...)' });
-    }
-    if (Boolean(env.MICROSOFT_APP_ID) !== Boolean(env.MICROSOFT_APP_PASSWORD)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['MICROSOFT_APP_PASSWORD'],
-        message: 'MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD must be set together',
-      });
-    }
   });
+
+/** Settings that only make sense together; checked on the raw strings so every problem is listed at once. */
+function crossFieldProblems(env: Record<string, string | undefined>): string[] {
+  const set = (name: string): boolean => Boolean(env[name]?.trim());
+  const problems: string[] = [];
+  if (set('SLACK_SIGNING_SECRET') && !set('SLACK_BOT_TOKEN')) problems.push('SLACK_BOT_TOKEN: is required when SLACK_SIGNING_SECRET is set');
+  if (set('SLACK_APP_TOKEN') && !set('SLACK_BOT_TOKEN')) problems.push('SLACK_BOT_TOKEN: is required when SLACK_APP_TOKEN is set');
+  if (set('SLACK_APP_TOKEN') && !env.SLACK_APP_TOKEN!.startsWith('xapp-')) problems.push('SLACK_APP_TOKEN: must be an app-level token (xapp-...)');
+  if (set('MICROSOFT_APP_ID') !== set('MICROSOFT_APP_PASSWORD')) {
+    problems.push('MICROSOFT_APP_PASSWORD: MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD must be set together');
+  }
+  return problems;
+}
 
 export type Env = z.infer<typeof EnvSchema>;
 
@@ -72,9 +67,12 @@ export class ConfigError extends Error {
  */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const parsed = EnvSchema.safeParse(env);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.') || '(env)'}: ${i.message}`);
-    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  const problems = [
+    ...(parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.') || '(env)'}: ${i.message}`)),
+    ...crossFieldProblems(env),
+  ];
+  if (!parsed.success || problems.length > 0) {
+    throw new ConfigError(`Invalid configuration:\n${problems.map((p) => `  ${p}`).join('\n')}`);
   }
   const e = parsed.data;
   const slackEnabled = Boolean(e.SLACK_BOT_TOKEN && (e.SLACK_SIGNING_SECRET || e.SLACK_APP_TOKEN));

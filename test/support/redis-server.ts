@@ -7,7 +7,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { constants as fsConstants } from 'node:fs';
-import { access, mkdtemp, readdir, rm } from 'node:fs/promises';
+import { access, mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { rmSync } from 'node:fs';
 import { createConnection, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -27,16 +27,21 @@ export interface RedisServerHandle {
   readonly url: string;
   /** TCP port the server listens on (stable across {@link RedisServerHandle.restart}). */
   readonly port: number;
-  /** The server's private data directory (removed when the test process exits). */
+  /** The server's private data directory (deleted by stop(), re-created by restart()). */
   readonly dataDir: string;
-  /** Kills the server (SIGTERM, then SIGKILL after 5s) and resolves once it has exited. Idempotent. */
+  /**
+   * Kills the server (SIGTERM, then SIGKILL after 5s), resolves once it has exited and
+   * deletes its data dir. Idempotent.
+   */
   stop(): Promise<void>;
   /**
-   * Starts the server again on the same port and dir (stopping it first if it runs).
+   * Starts the server again on the same port and dir path (stopping it first if it runs).
    * Persistence is off (`--save "" --appendonly no`), so the restarted server is EMPTY:
    * this simulates a Redis crash/failover with data loss.
    */
   restart(): Promise<void>;
+  /** Stops the server but keeps its data dir: with `persist`, restart() brings the data back. */
+  halt(): Promise<void>;
 }
 
 // Children and dirs still alive; cleaned up synchronously on a normal process exit.
@@ -97,8 +102,13 @@ export async function getFreePort(): Promise<number> {
   });
 }
 
-/** Sends an inline `PING` over a raw socket; resolves true only on `+PONG` (not `-LOADING`). */
-function pingOnce(port: number): Promise<boolean> {
+/**
+ * Asks the server on `port` for `INFO server` over a raw socket and resolves true only if
+ * it answers and its process_id is `pid`. Checking the pid (not just PING) guards against
+ * the free-port race: if another test's redis grabbed the port, ours failed to bind and we
+ * must not mistake the other server for ours. `-LOADING` and other errors count as not ready.
+ */
+function probe(port: number, pid: number | undefined): Promise<boolean> {
   return new Promise((resolve) => {
     const sock = createConnection({ host: '127.0.0.1', port });
     let buf = '';
@@ -108,21 +118,24 @@ function pingOnce(port: number): Promise<boolean> {
     };
     sock.setTimeout(500, () => done(false));
     sock.once('error', () => done(false));
-    sock.once('connect', () => sock.write('PING\r\n'));
+    sock.once('connect', () => sock.write('INFO server\r\n'));
     sock.on('data', (d) => {
       buf += d.toString('utf8');
-      if (buf.includes('\r\n')) done(buf.startsWith('+PONG'));
+      if (buf.startsWith('-') && buf.includes('\r\n')) return done(false);
+      const m = /process_id:(\d+)\r\n/.exec(buf);
+      if (m) done(Number(m[1]) === pid);
     });
   });
 }
 
-function spawnRedis(port: number, dir: string, setpriv: boolean): { child: ChildProcess; output: () => string } {
+function spawnRedis(port: number, dir: string, setpriv: boolean, persist: boolean): { child: ChildProcess; output: () => string } {
   const redisArgs = [
     '--port', String(port),
     '--bind', '127.0.0.1',
     '--dir', dir,
     '--save', '', // an empty argv entry, i.e. `--save ""`: no RDB snapshots
-    '--appendonly', 'no',
+    // persist: an fsync'd AOF so a halted server comes back with every acknowledged write.
+    ...(persist ? ['--appendonly', 'yes', '--appendfsync', 'always'] : ['--appendonly', 'no']),
     '--daemonize', 'no',
     '--loglevel', 'warning',
   ];
@@ -143,7 +156,7 @@ function spawnRedis(port: number, dir: string, setpriv: boolean): { child: Child
   return { child, output: () => log };
 }
 
-/** Resolves once the server answers PING; rejects if it exits first or takes longer than 10s. */
+/** Resolves once the server (this very process) answers; rejects if it exits first or takes longer than 10s. */
 async function waitReady(child: ChildProcess, port: number, output: () => string): Promise<void> {
   const deadline = Date.now() + READY_TIMEOUT_MS;
   let exited: string | undefined;
@@ -155,11 +168,11 @@ async function waitReady(child: ChildProcess, port: number, output: () => string
     // Polling is acceptable here: this is process start-up, not application async work.
     while (Date.now() < deadline) {
       if (exited) throw new Error(`redis-server on port ${port} ${exited} before it was ready:\n${output()}`);
-      if (await pingOnce(port)) return;
+      if (await probe(port, child.pid)) return;
       await new Promise((r) => setTimeout(r, 20));
     }
     child.kill('SIGKILL');
-    throw new Error(`redis-server on port ${port} did not answer PING within ${READY_TIMEOUT_MS}ms:\n${output()}`);
+    throw new Error(`redis-server on port ${port} did not answer INFO within ${READY_TIMEOUT_MS}ms:\n${output()}`);
   } finally {
     child.off('exit', onExit);
   }
@@ -179,12 +192,13 @@ function waitExit(child: ChildProcess): Promise<void> {
 
 /**
  * Starts a fresh redis-server on a free 127.0.0.1 port with an empty temp data dir
- * and resolves once it answers PING.
+ * and resolves once it answers (verified by pid, see probe()).
  *
  * @throws Error `redis-server is not installed: apt-get install redis-server` when the
  *   binary is missing (tests must fail loudly, never skip).
  */
-export async function startRedis(): Promise<RedisServerHandle> {
+export async function startRedis(opts: { persist?: boolean } = {}): Promise<RedisServerHandle> {
+  const persist = opts.persist ?? false;
   try {
     await access(REDIS_BIN, fsConstants.X_OK);
   } catch {
@@ -202,7 +216,7 @@ export async function startRedis(): Promise<RedisServerHandle> {
   // so retry the initial start with a new port a few times.
   for (let attempt = 1; ; attempt++) {
     port = await getFreePort();
-    const started = spawnRedis(port, dir, setpriv);
+    const started = spawnRedis(port, dir, setpriv, persist);
     try {
       await waitReady(started.child, port, started.output);
       child = started.child;
@@ -219,10 +233,19 @@ export async function startRedis(): Promise<RedisServerHandle> {
     dataDir: dir,
     async stop() {
       if (child) await waitExit(child);
+      // Nothing in it is worth keeping (persistence is off); removing it now avoids
+      // leftovers when the worker is later killed by a signal.
+      await rm(dir, { recursive: true, force: true });
+      dataDirs.delete(dir);
+    },
+    async halt() {
+      if (child) await waitExit(child);
     },
     async restart() {
       if (child) await waitExit(child);
-      const started = spawnRedis(port, dir, setpriv);
+      await mkdir(dir, { recursive: true });
+      dataDirs.add(dir);
+      const started = spawnRedis(port, dir, setpriv, persist);
       child = started.child;
       await waitReady(started.child, port, started.output);
     },

@@ -1,0 +1,75 @@
+import { buildApp, type Running } from '../../src/main.js';
+import { loadConfig } from '../../src/config.js';
+import { createLogger } from '../../src/logger.js';
+import { startFakeSlack, type FakeSlack, type RecordedCall } from './fake-slack.js';
+import { startRedis, type RedisServerHandle } from './redis-server.js';
+import { blockActionsBody, postSigned, slashCommandBody, type PostSignedOptions, type SimpleResponse, type SlackRequestBody } from './slack-signing.js';
+
+export const SIGNING_SECRET = 'test-signing-secret-0123456789';
+export const TEAM = 'T0WERKTSAMEN';
+export const CHANNEL = 'C0SAMENWERK';
+
+export interface SlackHarness {
+  redis: RedisServerHandle;
+  fake: FakeSlack;
+  app: Running;
+  url: string;
+  post(req: SlackRequestBody, opts?: PostSignedOptions): Promise<SimpleResponse>;
+  /** Runs `/werktsamen <text>` as `userId`; resolves with the poll card's chat.postMessage call. */
+  openPoll(userId: string, text?: string): Promise<{ pollId: string; ts: string; call: RecordedCall }>;
+  click(userId: string, pollId: string, actionId: string, ts: string, responseTag?: string): Promise<SimpleResponse>;
+  /** Waits until a chat.update of `ts` shows `text`. */
+  waitForCard(ts: string, text: string): Promise<RecordedCall>;
+  close(): Promise<void>;
+}
+
+let responseCounter = 0;
+
+/** The real app (real Bolt, real Redis, real BullMQ worker) against a fake Slack Web API. */
+export async function startSlackHarness(opts: { minIntervalMs?: number } = {}): Promise<SlackHarness> {
+  const redis = await startRedis();
+  const fake = await startFakeSlack();
+  const config = loadConfig({
+    PORT: '0',
+    REDIS_URL: redis.url,
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_BOT_TOKEN: 'xoxb-test-token',
+    SLACK_API_URL: fake.apiUrl,
+  });
+  const app = await buildApp(config, redis.url, {
+    logger: createLogger('silent'),
+    slackRetries: 0,
+    refreshTiming: { minIntervalMs: opts.minIntervalMs ?? 100, pendingTtlMs: 15_000 },
+  });
+  const url = `http://127.0.0.1:${app.port()}/slack/events`;
+  const post = (req: SlackRequestBody, o?: PostSignedOptions) => postSigned(url, SIGNING_SECRET, req, o);
+  return {
+    redis,
+    fake,
+    app,
+    url,
+    post,
+    async openPoll(userId, text = 'poll') {
+      const before = fake.callsTo('chat.postMessage').length;
+      const res = await post(slashCommandBody({ text, userId, teamId: TEAM, channelId: CHANNEL, responseUrl: `${fake.responseUrlBase}/cmd-${++responseCounter}` }));
+      if (res.status !== 200) throw new Error(`slash command answered ${res.status}`);
+      const call = await fake.waitFor((c) => c.method === 'chat.postMessage' && fake.callsTo('chat.postMessage').indexOf(c) >= before);
+      const blocks = call.args.blocks as { type: string; elements?: { value: string }[] }[];
+      const pollId = blocks.find((b) => b.type === 'actions')?.elements?.[0]?.value ?? '';
+      return { pollId, ts: String((call.response as { ts: string }).ts), call };
+    },
+    click(userId, pollId, actionId, ts, responseTag = `click-${++responseCounter}`) {
+      return post(
+        blockActionsBody({ actionId, value: pollId, userId, teamId: TEAM, channelId: CHANNEL, messageTs: ts, responseUrl: `${fake.responseUrlBase}/${responseTag}` }),
+      );
+    },
+    waitForCard(ts, text) {
+      return fake.waitFor((c) => c.method === 'chat.update' && c.args.ts === ts && JSON.stringify(c.args.blocks).includes(text), 10_000);
+    },
+    async close() {
+      await app.close();
+      await fake.close();
+      await redis.stop();
+    },
+  };
+}
