@@ -9,7 +9,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -286,15 +286,15 @@ export async function startPlayground(opts: StartOptions): Promise<Playground> {
   const dir = mkdtempSync(join(tmpdir(), 'werktsamen-playground-'));
   const configPath = join(dir, '.m365agentsplayground.yml');
   if (opts.configFile) writeFileSync(configPath, JSON.stringify(opts.configFile, null, 2));
-  const wanted = await freePort();
-  const args = [CLI, '-e', opts.botEndpoint, '-c', 'msteams', '-p', String(wanted), '--disable-telemetry'];
+  const logFile = join(dir, 'devTools', 'm365agentsplayground.log');
+  const args = [CLI, '-e', opts.botEndpoint, '-c', 'msteams', '-p', String(await freePort()), '--disable-telemetry'];
   // setpriv (util-linux) makes the kernel kill the playground if this process dies without cleaning up.
   const [cmd, argv] = existsSync(SETPRIV) ? [SETPRIV, ['--pdeathsig', 'SIGKILL', '--', process.execPath, ...args]] : [process.execPath, args];
   const child = spawn(cmd, argv, {
     cwd: dir,
     detached: true, // own process group, so stop() can kill the whole tree
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, TEAMSAPPTESTER_BROWSER: 'none', M365_AGENTS_PLAYGROUND_CONFIG_PATH: configPath, TEAMS_APP_TEST_TOOL_CONFIG_PATH: configPath },
+    env: { ...process.env, TEAMSAPPTESTER_BROWSER: 'none', M365_AGENTS_PLAYGROUND_CONFIG_PATH: configPath, M365_AGENTS_PLAYGROUND_LOGFILE: logFile },
   });
   live.add(child);
   let out = '';
@@ -304,25 +304,21 @@ export async function startPlayground(opts: StartOptions): Promise<Playground> {
   const fail = (why: string): Error => {
     killTree(child, 'SIGKILL');
     live.delete(child);
+    // Without a TTY it logs (e.g. config file errors) only to its log file.
+    const log = existsSync(logFile) ? readFileSync(logFile, 'utf8').slice(-4000) : '';
     rmSync(dir, { recursive: true, force: true });
-    return new Error(`playground failed to start: ${why}\n--- stdout ---\n${out}\n--- stderr ---\n${err}`);
+    return new Error(`playground failed to start: ${why}\n--- stdout ---\n${out}\n--- stderr ---\n${err}\n--- log ---\n${log}`);
   };
   const deadline = Date.now() + timeoutMs;
-  let port: number | undefined;
-  while (port === undefined) {
-    // It prints "Listening on PORT"; if the wanted port was taken it silently picks another.
-    const m = /Listening on (\d+)/.exec(out);
-    if (m) port = Number(m[1]);
-    else if (child.exitCode !== null) throw fail(`exited with code ${child.exitCode}`);
-    else if (Date.now() > deadline) throw fail(`no "Listening on" within ${timeoutMs}ms`);
-    else await new Promise((ok) => setTimeout(ok, 50));
-  }
-  for (;;) {
-    const ok = await fetch(`http://localhost:${port}/_debug/ping`).then((r) => r.ok, () => false);
-    if (ok) break;
-    if (Date.now() > deadline) throw fail(`/_debug/ping not answering on port ${port}`);
+  for (let ready = false; !ready; ) {
+    if (child.exitCode !== null || child.signalCode !== null) throw fail(`exited with ${child.exitCode ?? child.signalCode}`);
+    if (Date.now() > deadline) throw fail(`not ready within ${timeoutMs}ms`);
     await new Promise((r) => setTimeout(r, 100));
+    // It prints "Listening on PORT"; if the wanted port was taken it silently picks another.
+    const port = /Listening on (\d+)/.exec(out)?.[1];
+    if (port) ready = await fetch(`http://localhost:${port}/_debug/ping`).then((r) => r.ok, () => false);
   }
+  const port = Number(/Listening on (\d+)/.exec(out)![1]);
   const ws = new WebSocket(`ws://localhost:${port}/_ws_conversation/v1/conversations/stream`);
   await new Promise<void>((ok, no) => { ws.once('open', () => ok()); ws.once('error', no); }).catch((e: unknown) => { throw fail(`websocket: ${String(e)}`); });
   return new Playground(port, opts.botEndpoint, child, ws, dir);

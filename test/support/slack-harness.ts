@@ -26,8 +26,8 @@ export interface SlackHarness {
 let responseCounter = 0;
 
 /** The real app (real Bolt, real Redis, real BullMQ worker) against a fake Slack Web API. */
-export async function startSlackHarness(opts: { minIntervalMs?: number } = {}): Promise<SlackHarness> {
-  const redis = await startRedis();
+export async function startSlackHarness(opts: { minIntervalMs?: number; persist?: boolean } = {}): Promise<SlackHarness> {
+  const redis = await startRedis({ persist: opts.persist });
   const fake = await startFakeSlack();
   const config = loadConfig({
     PORT: '0',

@@ -1,0 +1,87 @@
+/**
+ * A local fake of the Bot Framework connector (the service a bot calls to send and update
+ * activities). Records every call; answers with ids like the real service.
+ */
+import { EventEmitter } from 'node:events';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface ConnectorCall {
+  method: string;
+  path: string;
+  conversationId: string;
+  /** The activity id in the path: the replied-to activity for POST, the updated one for PUT. */
+  activityId?: string;
+  /** The id the fake answered with (a new one for each POST). */
+  responseId: string;
+  body: Record<string, unknown>;
+  at: number;
+}
+
+export interface FakeConnector {
+  serviceUrl: string;
+  calls: ConnectorCall[];
+  /** Resolves with the first call (past or future) matching `predicate`; rejects after `timeoutMs`. */
+  waitFor(predicate: (c: ConnectorCall) => boolean, timeoutMs?: number): Promise<ConnectorCall>;
+  close(): Promise<void>;
+}
+
+const ROUTE = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/;
+
+export async function startFakeConnector(): Promise<FakeConnector> {
+  const calls: ConnectorCall[] = [];
+  const events = new EventEmitter();
+  let counter = 0;
+  const server = createServer((req, res) => {
+    let raw = '';
+    req.on('data', (d: Buffer) => (raw += d.toString('utf8')));
+    req.on('end', () => {
+      const path = (req.url ?? '').split('?')[0]!;
+      const m = ROUTE.exec(path);
+      let body: Record<string, unknown> = {};
+      try {
+        body = raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
+      } catch {
+        body = {};
+      }
+      const call: ConnectorCall = {
+        method: req.method ?? 'GET',
+        path,
+        conversationId: m ? decodeURIComponent(m[1]!) : '',
+        activityId: m?.[2] ? decodeURIComponent(m[2]) : undefined,
+        responseId: '',
+        body,
+        at: Date.now(),
+      };
+      call.responseId = req.method === 'POST' ? `activity-${++counter}` : (call.activityId ?? '');
+      calls.push(call);
+      events.emit('call', call);
+      res.writeHead(m ? 200 : 404, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ id: call.responseId }));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+  return {
+    serviceUrl: `http://127.0.0.1:${port}/`,
+    calls,
+    waitFor(predicate, timeoutMs = 10_000) {
+      const found = calls.find(predicate);
+      if (found) return Promise.resolve(found);
+      return new Promise((resolve, reject) => {
+        const onCall = (c: ConnectorCall): void => {
+          if (!predicate(c)) return;
+          clearTimeout(timer);
+          events.off('call', onCall);
+          resolve(c);
+        };
+        const timer = setTimeout(() => {
+          events.off('call', onCall);
+          reject(new Error('fake connector: expected call did not arrive'));
+        }, timeoutMs);
+        events.on('call', onCall);
+      });
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
