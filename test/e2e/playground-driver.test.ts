@@ -16,7 +16,7 @@ import {
   type ConversationReference,
 } from 'botbuilder';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumInstalled, launchChromium } from '../support/browser.js';
+import { launchChromium } from '../support/browser.js';
 import { startPlayground, type Playground, type PlaygroundActivity } from '../support/playground.js';
 
 const CARD = 'application/vnd.microsoft.card.adaptive';
@@ -168,7 +168,7 @@ describe('playground driver', () => {
     expect(pg.activities(channel.id).map((x) => x.id)).toEqual(expect.arrayContaining([first.id, second.id]));
   });
 
-  it.skipIf(!chromiumInstalled())('renders the card in the playground UI and clicks its Action.Execute button', async () => {
+  it('renders the card in the playground UI and clicks its Action.Execute button', async () => {
     const browser = await launchChromium();
     try {
       const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });

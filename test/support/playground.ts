@@ -21,23 +21,15 @@ const SETPRIV = '/usr/bin/setpriv';
 
 export interface PlaygroundUser { id: string; name: string; aadObjectId: string; userPrincipleName?: string; givenName?: string; surname?: string; email?: string }
 export interface PlaygroundConfig {
-  tenantId: string;
-  bot: { id: string; name: string };
-  currentUser: PlaygroundUser;
-  users: PlaygroundUser[];
-  personalChat: { id: string; name: string };
-  groupChats: { id: string; name: string; members: string[] }[];
+  tenantId: string; bot: { id: string; name: string }; currentUser: PlaygroundUser; users: PlaygroundUser[];
+  personalChat: { id: string; name: string }; groupChats: { id: string; name: string; members: string[] }[];
   teams: { id: string; name: string; aadGroupId: string; channels: { id: string; name: string; channelType: string }[]; members: string[] }[];
 }
 /** Contents of `.m365agentsplayground.yml` (JSON is valid YAML). Schema: exactly 5 users, at most 1 extra channel. */
 export interface PlaygroundConfigFile {
-  version: '0.1.1';
-  tenantId: string;
-  bot: { id: string; name: string };
-  currentUser: Required<PlaygroundUser>;
-  users: Required<PlaygroundUser>[];
-  personalChat: { id: string };
-  groupChat: { id: string; name: string };
+  version: '0.1.1'; tenantId: string; bot: { id: string; name: string };
+  currentUser: Required<PlaygroundUser>; users: Required<PlaygroundUser>[];
+  personalChat: { id: string }; groupChat: { id: string; name: string };
   team: { id: string; name: string; aadGroupId: string; channels: { id: string; name: string }[] };
 }
 export type ConversationKind = 'personal' | 'groupChat' | 'channel';
@@ -50,11 +42,7 @@ export interface PlaygroundActivity {
   conversationId: string;
   /** The message id: what the bot's sendActivity returned, what updateActivity/invokes refer to. */
   id: string;
-  timestamp: number;
-  from: { id: string };
-  text?: string;
-  attachments: CardAttachment[];
-  raw: unknown;
+  timestamp: number; from: { id: string }; text?: string; attachments: CardAttachment[]; raw: unknown;
 }
 export interface SendOptions {
   /** Prefix `<at>Bot</at>` and add the mention entity (needed in group chats and channels). */
@@ -71,13 +59,10 @@ export interface InvokeResult { type?: string; value?: unknown; statusCode?: num
 export interface StartOptions { botEndpoint: string; configFile?: PlaygroundConfigFile; timeoutMs?: number }
 
 async function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const srv = createServer().once('error', fail);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => ok(port));
-    });
-  });
+  const srv = createServer();
+  await new Promise<void>((ok, fail) => srv.once('error', fail).listen(0, '127.0.0.1', ok));
+  const { port } = srv.address() as { port: number };
+  return new Promise((ok) => srv.close(() => ok(port)));
 }
 
 const live = new Set<ChildProcess>();

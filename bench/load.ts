@@ -1,0 +1,116 @@
+/**
+ * The load generator: a bounded concurrency pool of pre-built HTTP requests over keep-alive
+ * connections (node's global fetch, i.e. undici), with per-request latency.
+ */
+import { performance } from 'node:perf_hooks';
+
+/** One pre-built request: everything that costs CPU (bodies, signatures) is done before timing. */
+export interface PreparedRequest {
+  url: string;
+  headers: Record<string, string>;
+  body: string;
+}
+
+export interface RequestResult {
+  status: number;
+  /** Time from sending the request until the response body was read, in ms. */
+  latencyMs: number;
+  /** `Date.now()` when the response was complete (same clock as the fakes' `at`). */
+  doneAt: number;
+  /** Response body (kept so checks can run after timing); '' on network errors. */
+  body: string;
+  error?: string;
+}
+
+export interface BatchResult {
+  results: RequestResult[];
+  /** Wall time of the whole batch, first send to last response, in ms. */
+  wallMs: number;
+  startedAt: number;
+  /** `Date.now()` of the last response to arrive. */
+  lastDoneAt: number;
+}
+
+const REQUEST_TIMEOUT_MS = 10_000;
+
+async function sendOne(req: PreparedRequest): Promise<RequestResult> {
+  const t0 = performance.now();
+  try {
+    const res = await fetch(req.url, {
+      method: 'POST',
+      headers: req.headers,
+      body: req.body,
+      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+    });
+    const body = await res.text();
+    return { status: res.status, latencyMs: performance.now() - t0, doneAt: Date.now(), body };
+  } catch (err) {
+    return { status: 0, latencyMs: performance.now() - t0, doneAt: Date.now(), body: '', error: err instanceof Error ? err.name : 'unknown' };
+  }
+}
+
+/** Sends every request exactly once with at most `concurrency` in flight. */
+export async function runBatch(requests: readonly PreparedRequest[], concurrency: number): Promise<BatchResult> {
+  const results: RequestResult[] = new Array<RequestResult>(requests.length);
+  let next = 0;
+  const startedAt = Date.now();
+  const t0 = performance.now();
+  const lane = async (): Promise<void> => {
+    // Bounded: each lane takes indexes until all `requests.length` are taken.
+    while (next < requests.length) {
+      const i = next++;
+      results[i] = await sendOne(requests[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, requests.length) }, lane));
+  const wallMs = performance.now() - t0;
+  return { results, wallMs, startedAt, lastDoneAt: Math.max(...results.map((r) => r.doneAt)) };
+}
+
+/** Nearest-rank percentile of `values` (p in 0..100). */
+export function percentile(values: readonly number[], p: number): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = Math.max(1, Math.ceil((p / 100) * sorted.length));
+  return sorted[Math.min(rank, sorted.length) - 1]!;
+}
+
+export interface LatencySummary {
+  requests: number;
+  ok: number;
+  failed: number;
+  p50Ms: number;
+  p90Ms: number;
+  p99Ms: number;
+  maxMs: number;
+  votesPerSec: number;
+  wallMs: number;
+}
+
+/** Latency and throughput of a batch; a request counts as ok when it answered 200. */
+export function summarize(batch: BatchResult): LatencySummary {
+  const lat = batch.results.map((r) => r.latencyMs);
+  const ok = batch.results.filter((r) => r.status === 200).length;
+  return {
+    requests: batch.results.length,
+    ok,
+    failed: batch.results.length - ok,
+    p50Ms: percentile(lat, 50),
+    p90Ms: percentile(lat, 90),
+    p99Ms: percentile(lat, 99),
+    maxMs: Math.max(...lat),
+    votesPerSec: batch.results.length / (batch.wallMs / 1000),
+    wallMs: batch.wallMs,
+  };
+}
+
+/** Smallest gap between consecutive timestamps (ms), or undefined with fewer than two. */
+export function minGap(times: readonly number[]): number | undefined {
+  if (times.length < 2) return undefined;
+  const sorted = [...times].sort((a, b) => a - b);
+  let min = Number.POSITIVE_INFINITY;
+  for (let i = 1; i < sorted.length; i++) min = Math.min(min, sorted[i]! - sorted[i - 1]!);
+  return min;
+}
+
+export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));

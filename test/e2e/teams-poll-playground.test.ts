@@ -1,0 +1,104 @@
+/**
+ * The product itself in the Microsoft 365 Agents Playground: a mention opens the poll card in a
+ * channel, several users vote through Action.Execute, the shared card follows, and only the
+ * facilitator can close. One Chromium test does the same as a person would and saves a screenshot.
+ */
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp, type Running } from '../../src/main.js';
+import { loadConfig } from '../../src/config.js';
+import { createLogger } from '../../src/logger.js';
+import { validateAdaptiveCard } from '../support/adaptive-card-validate.js';
+import { launchChromium } from '../support/browser.js';
+import { startPlayground, type Playground, type PlaygroundActivity } from '../support/playground.js';
+import { startRedis, type RedisServerHandle } from '../support/redis-server.js';
+
+const ARTIFACTS = resolve(import.meta.dirname, '../artifacts');
+const cardText = (a: PlaygroundActivity | undefined): string => JSON.stringify(a?.attachments[0]?.content ?? null);
+const pollIdOf = (a: PlaygroundActivity): string =>
+  ((a.attachments[0]?.content as { actions: { data: { pollId: string } }[] }).actions[0]!.data.pollId);
+
+let redis: RedisServerHandle;
+let app: Running;
+let pg: Playground;
+
+beforeAll(async () => {
+  redis = await startRedis();
+  const config = loadConfig({ PORT: '0', REDIS_URL: redis.url, TEAMS_LOCAL_MODE: 'true' });
+  app = await buildApp(config, redis.url, { logger: createLogger('silent'), refreshTiming: { minIntervalMs: 200, pendingTtlMs: 15_000 } });
+  pg = await startPlayground({ botEndpoint: `http://127.0.0.1:${app.port()}/api/messages` });
+});
+afterAll(async () => {
+  await pg?.stop();
+  await app?.close();
+  await redis?.stop();
+});
+
+describe('Teams in the Agents Playground', () => {
+  it('runs a whole poll in a channel thread: mention, votes by several people, live card, close', async () => {
+    const channel = (await pg.conversations()).find((c) => c.kind === 'channel')!;
+    const users = await pg.users();
+    const sent = await pg.sendMessage(channel.id, 'poll Zien we deze samenwerking zitten?', { mentionBot: true, locale: 'nl-BE' });
+    const card = await pg.waitForReply(sent);
+    expect(card.conversationId).toBe(sent.conversationId);
+    expect(validateAdaptiveCard(card.attachments[0]?.content)).toEqual([]);
+    expect(cardText(card)).toContain('Zien we deze samenwerking zitten?');
+    expect(cardText(card)).toContain('Veel enthousiasme');
+    const pollId = pollIdOf(card);
+
+    const since = pg.cursor();
+    const votes: [number, string][] = [[1, 'veel'], [2, 'veel'], [3, 'weinig'], [4, 'gemixt']];
+    for (const [i, choice] of votes) {
+      const res = await pg.invokeAction(card.conversationId, card.id, { verb: 'vote', data: { pollId, choice } }, { from: users[i]!.id });
+      expect(validateAdaptiveCard(res.value)).toEqual([]);
+      expect(JSON.stringify(res.value)).toMatch(/Your vote|Jouw stem/);
+    }
+    const shared = await pg.waitForActivity(
+      (a) => a.action === 'updateMessage' && a.id === card.id && cardText(a).includes('4 stemmen'),
+      10_000,
+      since,
+    );
+    expect(cardText(shared)).toContain('2 (50%)');
+    expect(cardText(shared)).not.toContain(users[1]!.name);
+
+    const denied = await pg.invokeAction(card.conversationId, card.id, { verb: 'close', data: { pollId } }, { from: users[3]!.id });
+    expect(JSON.stringify(denied.value)).toMatch(/Only the person who opened the poll|Alleen wie de peiling opende/);
+    const closed = await pg.invokeAction(card.conversationId, card.id, { verb: 'close', data: { pollId } }, { from: users[0]!.id });
+    expect(JSON.stringify(closed.value)).toContain('Temperatuur van het team: Veel enthousiasme');
+    const final = await pg.waitForActivity((a) => a.action === 'updateMessage' && a.id === card.id && cardText(a).includes('afgesloten'), 10_000, since);
+    expect((final.attachments[0]?.content as { actions: unknown[] }).actions).toEqual([]);
+  });
+
+  it('answers poll in the personal chat in the language of the activity', async () => {
+    const personal = (await pg.conversations()).find((c) => c.kind === 'personal')!;
+    const sent = await pg.sendMessage(personal.id, 'poll');
+    const card = await pg.waitForReply(sent);
+    expect(cardText(card)).toContain('Much enthusiasm');
+  });
+
+  it('shows the poll to a person in the browser, takes their vote and saves a screenshot', async () => {
+    const browser = await launchChromium();
+    try {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      await page.goto(pg.uiUrl);
+      await page.locator('[data-lexical-editor="true"][role="textbox"]').click();
+      await page.keyboard.type('poll How do we feel about the Brede School collaboration?');
+      await page.getByRole('button', { name: 'Send Message' }).click();
+      const cardEl = page.locator('.ac-adaptiveCard').filter({ hasText: 'Brede School collaboration' }).last();
+      await cardEl.waitFor({ timeout: 15_000 });
+      await cardEl.getByRole('button', { name: 'Much enthusiasm' }).click();
+      // The invoke response shows "Your vote" to the clicker until the shared update (1 vote) replaces it.
+      const updated = page.locator('.ac-adaptiveCard').filter({ hasText: '1 vote' }).filter({ hasText: '1 (100%)' });
+      await updated.first().waitFor({ timeout: 15_000 });
+      mkdirSync(ARTIFACTS, { recursive: true });
+      await page.screenshot({ path: resolve(ARTIFACTS, 'playground-poll.png') });
+    } catch (err) {
+      mkdirSync(ARTIFACTS, { recursive: true });
+      await browser.contexts()[0]?.pages()[0]?.screenshot({ path: resolve(ARTIFACTS, 'playground-poll-failure.png') });
+      throw err;
+    } finally {
+      await browser.close();
+    }
+  }, 60_000);
+});
