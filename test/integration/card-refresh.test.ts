@@ -29,7 +29,7 @@ describe('QueueCardRefresher (coalescing card updates)', () => {
     const refresher = new QueueCardRefresher(conn, queue, () => now, { minIntervalMs: 2000, pendingTtlMs: 15_000 });
     await queue.pause();
     for (let i = 0; i < 100; i++) await refresher.request(scope, 'pollCoalesce01');
-    let jobs = await queue.getJobs(['delayed', 'waiting', 'paused']);
+    let jobs = await queue.getJobs(['delayed', 'waiting', 'prioritized']);
     expect(jobs.filter((j) => j.data.pollId === 'pollCoalesce01')).toHaveLength(1);
     expect(jobs.find((j) => j.data.pollId === 'pollCoalesce01')!.opts.delay).toBe(0);
 
@@ -38,7 +38,7 @@ describe('QueueCardRefresher (coalescing card updates)', () => {
     now += 500;
     await refresher.request(scope, 'pollCoalesce01');
     await refresher.request(scope, 'pollCoalesce01');
-    jobs = (await queue.getJobs(['delayed', 'waiting', 'paused'])).filter((j) => j.data.pollId === 'pollCoalesce01');
+    jobs = (await queue.getJobs(['delayed', 'waiting', 'prioritized'])).filter((j) => j.data.pollId === 'pollCoalesce01');
     expect(jobs).toHaveLength(2);
     expect(jobs.map((j) => j.opts.delay).sort()).toEqual([0, 1500]);
     await queue.obliterate({ force: true });
@@ -53,10 +53,10 @@ describe('QueueCardRefresher (coalescing card updates)', () => {
     await queue.obliterate({ force: true });
     now += 10_000;
     await refresher.request(scope, 'pollLostJob001');
-    expect(await queue.getJobs(['delayed', 'waiting', 'paused'])).toHaveLength(0);
+    expect(await queue.getJobs(['delayed', 'waiting', 'prioritized'])).toHaveLength(0);
     now += 6_000;
     await refresher.request(scope, 'pollLostJob001');
-    expect(await queue.getJobs(['delayed', 'waiting', 'paused'])).toHaveLength(1);
+    expect(await queue.getJobs(['delayed', 'waiting', 'prioritized'])).toHaveLength(1);
     await queue.obliterate({ force: true });
     await queue.resume();
   });

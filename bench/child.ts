@@ -1,0 +1,98 @@
+/** Forks bench/server.ts (one system under test) and talks to it over IPC, with timeouts everywhere. */
+import { fork, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { ChildMessage, ServerSpec } from './server.js';
+
+const SERVER_ENTRY = fileURLToPath(new URL('./server.ts', import.meta.url));
+const READY_TIMEOUT_MS = 30_000;
+const MEM_TIMEOUT_MS = 5_000;
+const CLOSE_TIMEOUT_MS = 10_000;
+
+export interface Memory {
+  rssMb: number;
+  heapUsedMb: number;
+}
+
+export interface ChildHandle {
+  readonly url: string;
+  readonly pid: number;
+  mem(): Promise<Memory>;
+  close(): Promise<void>;
+}
+
+const live = new Set<ChildProcess>();
+let hookInstalled = false;
+
+/** Kills every child still running (used on watchdog timeout and process exit). */
+export function killAllChildren(): void {
+  for (const c of live) c.kill('SIGKILL');
+  live.clear();
+}
+
+function nextMessage(child: ChildProcess, type: ChildMessage['type'], timeoutMs: number): Promise<ChildMessage> {
+  return new Promise((resolve, reject) => {
+    const cleanup = (): void => {
+      clearTimeout(timer);
+      child.off('message', onMessage);
+      child.off('exit', onExit);
+    };
+    const onMessage = (m: ChildMessage): void => {
+      if (m.type === 'error') {
+        cleanup();
+        reject(new Error(`bench server failed: ${m.message}`));
+      } else if (m.type === type) {
+        cleanup();
+        resolve(m);
+      }
+    };
+    const onExit = (code: number | null): void => {
+      cleanup();
+      reject(new Error(`bench server exited (code ${code}) while waiting for '${type}'`));
+    };
+    const timer = setTimeout(() => {
+      cleanup();
+      reject(new Error(`bench server: no '${type}' within ${timeoutMs} ms`));
+    }, timeoutMs);
+    child.on('message', onMessage);
+    child.once('exit', onExit);
+  });
+}
+
+/** Starts one system under test; `profileDir` turns on --cpu-prof for it. */
+export async function startChild(spec: ServerSpec, profileDir?: string): Promise<ChildHandle> {
+  if (!hookInstalled) {
+    hookInstalled = true;
+    process.on('exit', killAllChildren);
+  }
+  const execArgv = ['--import', 'tsx', ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=${spec.system}-${Date.now()}.cpuprofile`] : [])];
+  const child = fork(SERVER_ENTRY, [JSON.stringify(spec)], { execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  live.add(child);
+  child.once('exit', () => live.delete(child));
+  let ready: ChildMessage;
+  try {
+    ready = await nextMessage(child, 'ready', READY_TIMEOUT_MS);
+  } catch (err) {
+    child.kill('SIGKILL');
+    throw err;
+  }
+  if (ready.type !== 'ready') throw new Error('unexpected message');
+  return {
+    url: ready.url,
+    pid: child.pid ?? 0,
+    async mem() {
+      const reply = nextMessage(child, 'mem', MEM_TIMEOUT_MS);
+      child.send({ type: 'mem' });
+      const m = await reply;
+      if (m.type !== 'mem') throw new Error('unexpected message');
+      return { rssMb: m.rss / 2 ** 20, heapUsedMb: m.heapUsed / 2 ** 20 };
+    },
+    async close() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+      child.send({ type: 'close' });
+      const timer = setTimeout(() => child.kill('SIGKILL'), CLOSE_TIMEOUT_MS);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}

@@ -1,0 +1,141 @@
+/** Result types, targets and the printed table. */
+import type { Memory } from './child.js';
+import type { LatencySummary } from './load.js';
+
+export const TARGETS = {
+  /** ours votes/s ÷ bare votes/s must be at least this. */
+  throughputRatioMin: 0.7,
+  /** ours p99 ÷ bare p99 must be at most this. */
+  p99RatioMax: 1.5,
+  /** consecutive updates of one shared card must be at least this far apart (ms). */
+  minUpdateIntervalMs: 2000,
+  /** the exact final tally must be on the card within this time after the last vote's response (ms). */
+  finalTallyDelayMaxMs: 3000,
+} as const;
+
+export interface SystemResult {
+  summary: LatencySummary;
+  /** Server process memory after warm-up, right before the measured batch. */
+  memBefore: Memory;
+  /** Server process memory after the measured batch (and, for ours, after the card settled). */
+  memAfter: Memory;
+}
+
+export interface CardResult {
+  /** Updates of the measured card (chat.update / PUT) from the first measured vote until the end of the settle window. */
+  updates: number;
+  /** Arrival of each update relative to the first measured vote (ms). */
+  updateOffsetsMs: number[];
+  minIntervalMs?: number;
+  /** Last vote's HTTP response → arrival of the first update showing the exact final tally (ms). */
+  finalDelayMs?: number;
+  /** The last update of the card shows exactly the expected final tally. */
+  finalExact: boolean;
+  /** Updates that arrived after the first exact one (redundant work, informational). */
+  updatesAfterFinal: number;
+  expected: string;
+  lastSeen: string;
+}
+
+export interface Check {
+  name: string;
+  value: string;
+  target: string;
+  pass: boolean;
+}
+
+export interface PlatformResult {
+  platform: 'slack' | 'teams';
+  bare?: SystemResult;
+  ours?: SystemResult;
+  card?: CardResult;
+  /** Platform-specific correctness checks (all requests answered, own vote shown, ...). */
+  extraChecks: Check[];
+  notes: string[];
+  error?: string;
+}
+
+const f0 = (n: number | undefined): string => (n === undefined || Number.isNaN(n) ? 'n/a' : n.toFixed(0));
+const f1 = (n: number | undefined): string => (n === undefined || Number.isNaN(n) ? 'n/a' : n.toFixed(1));
+const f2 = (n: number | undefined): string => (n === undefined || Number.isNaN(n) ? 'n/a' : n.toFixed(2));
+
+/** The target checks of one platform (ratios, card interval, final tally). */
+export function targetChecks(p: PlatformResult): Check[] {
+  const checks: Check[] = [];
+  if (p.bare && p.ours) {
+    const tput = p.ours.summary.votesPerSec / p.bare.summary.votesPerSec;
+    const p99 = p.ours.summary.p99Ms / p.bare.summary.p99Ms;
+    checks.push({ name: 'votes/s ours ÷ bare', value: f2(tput), target: `>= ${TARGETS.throughputRatioMin}`, pass: tput >= TARGETS.throughputRatioMin });
+    checks.push({ name: 'p99 ours ÷ bare', value: f2(p99), target: `<= ${TARGETS.p99RatioMax}`, pass: p99 <= TARGETS.p99RatioMax });
+  }
+  if (p.card) {
+    const c = p.card;
+    checks.push({
+      name: 'min interval between card updates',
+      value: c.minIntervalMs === undefined ? `n/a (${c.updates} update)` : `${f0(c.minIntervalMs)} ms`,
+      target: `>= ${TARGETS.minUpdateIntervalMs} ms`,
+      pass: c.minIntervalMs === undefined ? c.updates >= 1 : c.minIntervalMs >= TARGETS.minUpdateIntervalMs,
+    });
+    checks.push({
+      name: 'last vote → exact final tally on card',
+      value: c.finalDelayMs === undefined ? 'never' : `${f0(c.finalDelayMs)} ms`,
+      target: `<= ${TARGETS.finalTallyDelayMaxMs} ms`,
+      pass: c.finalDelayMs !== undefined && c.finalDelayMs <= TARGETS.finalTallyDelayMaxMs,
+    });
+    checks.push({ name: 'final card tally exact', value: c.finalExact ? 'yes' : `no (${c.lastSeen})`, target: 'yes', pass: c.finalExact });
+  }
+  return [...checks, ...p.extraChecks];
+}
+
+function pad(s: string, n: number): string {
+  return s.length >= n ? s : s + ' '.repeat(n - s.length);
+}
+function lpad(s: string, n: number): string {
+  return s.length >= n ? s : ' '.repeat(n - s.length) + s;
+}
+
+/** The human-readable report. */
+export function renderReport(platforms: PlatformResult[], header: string[], footer: string[]): string {
+  const out: string[] = [...header, ''];
+  for (const p of platforms) {
+    const title = p.platform === 'slack' ? 'SLACK  (signed block_actions → /slack/events; ack latency)' : 'TEAMS  (adaptiveCard/action invoke → /api/messages; invoke latency)';
+    out.push(`== ${title}`);
+    if (p.error) out.push(`   ERROR: ${p.error}`);
+    const b = p.bare?.summary;
+    const o = p.ours?.summary;
+    const row = (name: string, bare: string, ours: string, ratio = ''): string =>
+      `   ${pad(name, 30)}${lpad(bare, 12)}${lpad(ours, 12)}${lpad(ratio, 12)}`;
+    out.push(row('', 'bare', 'ours', 'ours÷bare'));
+    out.push(row('requests ok / sent', b ? `${b.ok}/${b.requests}` : 'n/a', o ? `${o.ok}/${o.requests}` : 'n/a'));
+    out.push(row('p50 latency (ms)', f1(b?.p50Ms), f1(o?.p50Ms), b && o ? f2(o.p50Ms / b.p50Ms) : ''));
+    out.push(row('p90 latency (ms)', f1(b?.p90Ms), f1(o?.p90Ms), b && o ? f2(o.p90Ms / b.p90Ms) : ''));
+    out.push(row('p99 latency (ms)', f1(b?.p99Ms), f1(o?.p99Ms), b && o ? f2(o.p99Ms / b.p99Ms) : ''));
+    out.push(row('max latency (ms)', f1(b?.maxMs), f1(o?.maxMs), ''));
+    out.push(row('votes/s', f0(b?.votesPerSec), f0(o?.votesPerSec), b && o ? f2(o.votesPerSec / b.votesPerSec) : ''));
+    out.push(row('batch wall time (ms)', f0(b?.wallMs), f0(o?.wallMs), ''));
+    out.push(
+      row(
+        'server RSS MB (before→after)',
+        p.bare ? `${f0(p.bare.memBefore.rssMb)}→${f0(p.bare.memAfter.rssMb)}` : 'n/a',
+        p.ours ? `${f0(p.ours.memBefore.rssMb)}→${f0(p.ours.memAfter.rssMb)}` : 'n/a',
+      ),
+    );
+    if (p.card) {
+      const c = p.card;
+      out.push(`   shared card (ours): ${c.updates} updates at +${c.updateOffsetsMs.map((t) => (t / 1000).toFixed(2)).join('s, +')}s after the first vote`);
+      out.push(`   expected final tally: ${c.expected}`);
+      out.push(`   last card update:     ${c.lastSeen}   (updates after the first exact one: ${c.updatesAfterFinal})`);
+    }
+    for (const n of p.notes) out.push(`   note: ${n}`);
+    out.push('   checks:');
+    for (const ch of targetChecks(p)) {
+      out.push(`     ${ch.pass ? 'PASS' : 'FAIL'}  ${pad(ch.name, 40)} ${pad(ch.value, 22)} target ${ch.target}`);
+    }
+    out.push('');
+  }
+  const all = platforms.flatMap(targetChecks);
+  const failed = all.filter((c) => !c.pass);
+  out.push(...footer);
+  out.push(failed.length === 0 && platforms.every((p) => !p.error) ? 'RESULT: all targets PASS' : `RESULT: ${failed.length} FAIL${platforms.some((p) => p.error) ? ' (and errors)' : ''}: ${failed.map((c) => c.name).join('; ')}`);
+  return out.join('\n');
+}

@@ -1,0 +1,136 @@
+/**
+ * `npm run bench`: load benchmark of our Slack and Teams vote paths against bare framework
+ * baselines, plus the card refresh coalescing (interval and final-tally delay). Loopback only.
+ *
+ * Layout: this process is the load generator and holds redis-server, the fake Slack Web API and the
+ * fake Bot Framework connector; each system under test runs in its own forked process
+ * (bench/server.ts), one at a time, so client and server do not share an event loop.
+ *
+ * Options (after `npm run bench --`): --voters N (1000), --warmup N (200), --concurrency N (50),
+ * --only slack|teams, --profile (writes .cpuprofile files of the servers to test/artifacts/bench-prof/).
+ * The exit code is 0 even when a target fails (this is a report); 1 only when the run itself broke.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { startRedis, type RedisServerHandle } from '../test/support/redis-server.js';
+import { killAllChildren } from './child.js';
+import { renderReport, targetChecks, TARGETS, type PlatformResult } from './report.js';
+import { benchSlack, type BenchOptions } from './slack.js';
+import { benchTeams } from './teams.js';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const JSON_OUT = join(ROOT, 'test/artifacts/bench-latest.json');
+const PROFILE_DIR = join(ROOT, 'test/artifacts/bench-prof');
+/** The whole run must end by itself. */
+const WATCHDOG_MS = 180_000;
+/** The product's default refreshTiming.minIntervalMs (src/jobs/card-refresh.ts); used for settle waits only. */
+const PRODUCT_MIN_INTERVAL_MS = 2000;
+
+const { values } = parseArgs({
+  options: {
+    voters: { type: 'string', default: '1000' },
+    warmup: { type: 'string', default: '200' },
+    concurrency: { type: 'string', default: '50' },
+    only: { type: 'string' },
+    profile: { type: 'boolean', default: false },
+  },
+});
+
+const mb = (n: number): number => n / 2 ** 20;
+const log = (line: string): void => {
+  process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}\n`);
+};
+
+async function main(): Promise<void> {
+  const watchdog = setTimeout(() => {
+    log(`watchdog: run exceeded ${WATCHDOG_MS} ms, stopping`);
+    killAllChildren();
+    process.exit(1);
+  }, WATCHDOG_MS);
+  const startedAt = Date.now();
+  const rssStart = process.memoryUsage().rss;
+  let rssPeak = rssStart;
+  const rssSampler = setInterval(() => {
+    rssPeak = Math.max(rssPeak, process.memoryUsage().rss);
+  }, 250);
+
+  const voters = Number(values.voters);
+  const warmup = Number(values.warmup);
+  const concurrency = Number(values.concurrency);
+  if (![voters, warmup, concurrency].every((n) => Number.isInteger(n) && n > 0 && n <= 100_000)) {
+    throw new Error('--voters, --warmup and --concurrency must be positive integers');
+  }
+  if (values.profile) mkdirSync(PROFILE_DIR, { recursive: true });
+
+  let redis: RedisServerHandle | undefined;
+  const platforms: PlatformResult[] = [];
+  try {
+    redis = await startRedis();
+    const opts: BenchOptions = {
+      redisUrl: redis.url,
+      voters,
+      warmup,
+      concurrency,
+      minIntervalMs: PRODUCT_MIN_INTERVAL_MS,
+      finalTimeoutMs: 15_000,
+      profileDir: values.profile ? PROFILE_DIR : undefined,
+      log,
+    };
+    if (values.only !== 'teams') platforms.push(await benchSlack(opts));
+    if (values.only !== 'slack') platforms.push(await benchTeams(opts));
+  } finally {
+    clearInterval(rssSampler);
+    await redis?.stop();
+  }
+
+  const rssEnd = process.memoryUsage().rss;
+  const command = `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}  (= node --import tsx bench/run.ts)`;
+  const cpu = cpus();
+  const header = [
+    'WerktSamen vote-path benchmark (loopback only; load generator, fakes and redis in this process/host, each server in its own process)',
+    `command: ${command}`,
+    `node ${process.version} · ${process.platform}/${process.arch} · ${cpu.length} CPUs (${cpu[0]?.model.trim() ?? '?'}) · load avg ${loadavg().map((l) => l.toFixed(2)).join(' ')}`,
+    `per system: ${warmup} warm-up requests (separate poll and ids, not counted), then ${voters} distinct voters, ${concurrency} in flight, keep-alive fetch; bodies built and signed before timing`,
+    `ours = buildApp() with default refreshTiming (minIntervalMs ${PRODUCT_MIN_INTERVAL_MS}), silent logger, real Redis + BullMQ worker; bare = framework with a no-op handler`,
+  ];
+  const footer = [
+    `load generator RSS: ${mb(rssStart).toFixed(0)} MB at start → ${mb(rssEnd).toFixed(0)} MB at end (growth ${mb(rssEnd - rssStart).toFixed(0)} MB, peak ${mb(rssPeak).toFixed(0)} MB); server RSS per system is in the tables`,
+    `total run time: ${((Date.now() - startedAt) / 1000).toFixed(1)} s`,
+    `JSON: ${JSON_OUT}${values.profile ? `; CPU profiles: ${PROFILE_DIR}` : ''}`,
+  ];
+  process.stdout.write(`${renderReport(platforms, header, footer)}\n`);
+
+  mkdirSync(dirname(JSON_OUT), { recursive: true });
+  writeFileSync(
+    JSON_OUT,
+    `${JSON.stringify(
+      {
+        at: new Date(startedAt).toISOString(),
+        command,
+        node: process.version,
+        cpus: cpu.length,
+        cpuModel: cpu[0]?.model.trim(),
+        settings: { voters, warmup, concurrency, productMinIntervalMs: PRODUCT_MIN_INTERVAL_MS },
+        targets: TARGETS,
+        loadGeneratorRssMb: { start: mb(rssStart), end: mb(rssEnd), peak: mb(rssPeak) },
+        platforms: platforms.map((p) => ({ ...p, checks: targetChecks(p) })),
+        durationMs: Date.now() - startedAt,
+      },
+      null,
+      2,
+    )}\n`,
+  );
+  clearTimeout(watchdog);
+  killAllChildren();
+  // Keep-alive sockets of the global fetch agent would keep the loop alive for a few seconds.
+  process.exit(0);
+}
+
+main().catch((err: unknown) => {
+  log(`run failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+  killAllChildren();
+  process.exit(1);
+});
