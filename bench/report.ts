@@ -1,6 +1,7 @@
 /** Result types, targets and the printed table. */
 import type { Memory } from './child.js';
 import type { LatencySummary } from './load.js';
+import { formatTally, type Tally } from './tally.js';
 
 export const TARGETS = {
   /** ours votes/s ÷ bare votes/s must be at least this. */
@@ -21,10 +22,19 @@ export interface SystemResult {
   memAfter: Memory;
 }
 
+/** The shared card of one measured poll (one round of our system). */
 export interface CardResult {
-  /** Updates of the measured card (chat.update / PUT) from the first measured vote until the end of the settle window. */
+  /** Slack message ts / Teams activity id. */
+  cardId: string;
+  batchStartedAt: number;
+  /** `Date.now()` of the last vote's HTTP response. */
+  lastResponseAt: number;
+  /** Arrival of the first update showing the exact final tally, if any. */
+  finalAt?: number;
+  expected: Tally;
+  /** Updates of the card (chat.update / PUT) seen until the end of the run. */
   updates: number;
-  /** Arrival of each update relative to the first measured vote (ms). */
+  /** Arrival of each update relative to the first vote of the batch (ms). */
   updateOffsetsMs: number[];
   minIntervalMs?: number;
   /** Last vote's HTTP response → arrival of the first update showing the exact final tally (ms). */
@@ -33,8 +43,15 @@ export interface CardResult {
   finalExact: boolean;
   /** Updates that arrived after the first exact one (redundant work, informational). */
   updatesAfterFinal: number;
-  expected: string;
+  /** Updates the fake platform answered with an error. */
+  rejectedUpdates?: number;
   lastSeen: string;
+}
+
+export interface RoundResult {
+  bare: LatencySummary;
+  ours: LatencySummary;
+  card?: CardResult;
 }
 
 export interface Check {
@@ -48,7 +65,8 @@ export interface PlatformResult {
   platform: 'slack' | 'teams';
   bare?: SystemResult;
   ours?: SystemResult;
-  card?: CardResult;
+  /** Every measured round; the summaries above are medians over these. */
+  rounds: RoundResult[];
   /** Platform-specific correctness checks (all requests answered, own vote shown, ...). */
   extraChecks: Check[];
   notes: string[];
@@ -68,21 +86,32 @@ export function targetChecks(p: PlatformResult): Check[] {
     checks.push({ name: 'votes/s ours ÷ bare', value: f2(tput), target: `>= ${TARGETS.throughputRatioMin}`, pass: tput >= TARGETS.throughputRatioMin });
     checks.push({ name: 'p99 ours ÷ bare', value: f2(p99), target: `<= ${TARGETS.p99RatioMax}`, pass: p99 <= TARGETS.p99RatioMax });
   }
-  if (p.card) {
-    const c = p.card;
+  const cards = p.rounds.flatMap((r) => (r.card ? [r.card] : []));
+  if (cards.length > 0) {
+    const gaps = cards.flatMap((c) => (c.minIntervalMs === undefined ? [] : [c.minIntervalMs]));
+    const minInterval = gaps.length ? Math.min(...gaps) : undefined;
+    const delays = cards.map((c) => c.finalDelayMs);
+    const worstDelay = delays.some((x) => x === undefined) ? undefined : Math.max(...(delays as number[]));
+    const exact = cards.every((c) => c.finalExact);
+    const perRound = (xs: (number | undefined)[]): string => xs.map((x) => (x === undefined ? 'never' : f0(x))).join('/');
     checks.push({
       name: 'min interval between card updates',
-      value: c.minIntervalMs === undefined ? `n/a (${c.updates} update)` : `${f0(c.minIntervalMs)} ms`,
+      value: minInterval === undefined ? 'n/a' : `${f0(minInterval)} ms (${perRound(cards.map((c) => c.minIntervalMs))})`,
       target: `>= ${TARGETS.minUpdateIntervalMs} ms`,
-      pass: c.minIntervalMs === undefined ? c.updates >= 1 : c.minIntervalMs >= TARGETS.minUpdateIntervalMs,
+      pass: minInterval === undefined ? cards.every((c) => c.updates >= 1) : minInterval >= TARGETS.minUpdateIntervalMs,
     });
     checks.push({
       name: 'last vote → exact final tally on card',
-      value: c.finalDelayMs === undefined ? 'never' : `${f0(c.finalDelayMs)} ms`,
+      value: `${worstDelay === undefined ? 'never' : `${f0(worstDelay)} ms`} (${perRound(delays)})`,
       target: `<= ${TARGETS.finalTallyDelayMaxMs} ms`,
-      pass: c.finalDelayMs !== undefined && c.finalDelayMs <= TARGETS.finalTallyDelayMaxMs,
+      pass: worstDelay !== undefined && worstDelay <= TARGETS.finalTallyDelayMaxMs,
     });
-    checks.push({ name: 'final card tally exact', value: c.finalExact ? 'yes' : `no (${c.lastSeen})`, target: 'yes', pass: c.finalExact });
+    checks.push({
+      name: 'final card tally exact',
+      value: exact ? `yes (${cards.length}/${cards.length} polls)` : `no: ${cards.filter((c) => !c.finalExact).map((c) => c.lastSeen).join(' | ')}`,
+      target: 'yes',
+      pass: exact,
+    });
   }
   return [...checks, ...p.extraChecks];
 }
@@ -105,7 +134,7 @@ export function renderReport(platforms: PlatformResult[], header: string[], foot
     const o = p.ours?.summary;
     const row = (name: string, bare: string, ours: string, ratio = ''): string =>
       `   ${pad(name, 30)}${lpad(bare, 12)}${lpad(ours, 12)}${lpad(ratio, 12)}`;
-    out.push(row('', 'bare', 'ours', 'ours÷bare'));
+    out.push(row(`median of ${p.rounds.length} round(s)`, 'bare', 'ours', 'ours÷bare'));
     out.push(row('requests ok / sent', b ? `${b.ok}/${b.requests}` : 'n/a', o ? `${o.ok}/${o.requests}` : 'n/a'));
     out.push(row('p50 latency (ms)', f1(b?.p50Ms), f1(o?.p50Ms), b && o ? f2(o.p50Ms / b.p50Ms) : ''));
     out.push(row('p90 latency (ms)', f1(b?.p90Ms), f1(o?.p90Ms), b && o ? f2(o.p90Ms / b.p90Ms) : ''));
@@ -120,12 +149,19 @@ export function renderReport(platforms: PlatformResult[], header: string[], foot
         p.ours ? `${f0(p.ours.memBefore.rssMb)}→${f0(p.ours.memAfter.rssMb)}` : 'n/a',
       ),
     );
-    if (p.card) {
-      const c = p.card;
-      out.push(`   shared card (ours): ${c.updates} updates at +${c.updateOffsetsMs.map((t) => (t / 1000).toFixed(2)).join('s, +')}s after the first vote`);
-      out.push(`   expected final tally: ${c.expected}`);
-      out.push(`   last card update:     ${c.lastSeen}   (updates after the first exact one: ${c.updatesAfterFinal})`);
-    }
+    p.rounds.forEach((r, i) => {
+      out.push(
+        `   round ${i + 1}: votes/s ${f0(r.bare.votesPerSec)} vs ${f0(r.ours.votesPerSec)}, p50 ${f1(r.bare.p50Ms)} vs ${f1(r.ours.p50Ms)}, p99 ${f1(r.bare.p99Ms)} vs ${f1(r.ours.p99Ms)} ms (bare vs ours)`,
+      );
+      const c = r.card;
+      if (c) {
+        out.push(
+          `            card: ${c.updates} updates at +${c.updateOffsetsMs.map((t) => (t / 1000).toFixed(2)).join('s, +')}s; last response at +${((c.lastResponseAt - c.batchStartedAt) / 1000).toFixed(2)}s; last card: ${c.lastSeen}${c.updatesAfterFinal ? ` (${c.updatesAfterFinal} after the final one)` : ''}`,
+        );
+      }
+    });
+    const expected = p.rounds.find((r) => r.card)?.card?.expected;
+    if (expected) out.push(`   expected final tally per poll: ${formatTally(expected)}`);
     for (const n of p.notes) out.push(`   note: ${n}`);
     out.push('   checks:');
     for (const ch of targetChecks(p)) {

@@ -6,7 +6,7 @@
  * fake Bot Framework connector; each system under test runs in its own forked process
  * (bench/server.ts), one at a time, so client and server do not share an event loop.
  *
- * Options (after `npm run bench --`): --voters N (1000), --warmup N (200), --concurrency N (50),
+ * Options (after `npm run bench --`): --voters N (1000), --warmup N (200), --concurrency N (50), --rounds N (3),
  * --only slack|teams, --profile (writes .cpuprofile files of the servers to test/artifacts/bench-prof/).
  * The exit code is 0 even when a target fails (this is a report); 1 only when the run itself broke.
  */
@@ -18,8 +18,9 @@ import { parseArgs } from 'node:util';
 import { startRedis, type RedisServerHandle } from '../test/support/redis-server.js';
 import { killAllChildren } from './child.js';
 import { renderReport, targetChecks, TARGETS, type PlatformResult } from './report.js';
-import { benchSlack, type BenchOptions } from './slack.js';
-import { benchTeams } from './teams.js';
+import { benchPlatform, type BenchOptions } from './platform.js';
+import { slackDriver } from './slack.js';
+import { teamsDriver } from './teams.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const JSON_OUT = join(ROOT, 'test/artifacts/bench-latest.json');
@@ -34,6 +35,7 @@ const { values } = parseArgs({
     voters: { type: 'string', default: '1000' },
     warmup: { type: 'string', default: '200' },
     concurrency: { type: 'string', default: '50' },
+    rounds: { type: 'string', default: '3' },
     only: { type: 'string' },
     profile: { type: 'boolean', default: false },
   },
@@ -60,8 +62,9 @@ async function main(): Promise<void> {
   const voters = Number(values.voters);
   const warmup = Number(values.warmup);
   const concurrency = Number(values.concurrency);
-  if (![voters, warmup, concurrency].every((n) => Number.isInteger(n) && n > 0 && n <= 100_000)) {
-    throw new Error('--voters, --warmup and --concurrency must be positive integers');
+  const rounds = Number(values.rounds);
+  if (![voters, warmup, concurrency, rounds].every((n) => Number.isInteger(n) && n > 0 && n <= 100_000)) {
+    throw new Error('--voters, --warmup, --concurrency and --rounds must be positive integers');
   }
   if (values.profile) mkdirSync(PROFILE_DIR, { recursive: true });
 
@@ -74,13 +77,14 @@ async function main(): Promise<void> {
       voters,
       warmup,
       concurrency,
+      rounds,
       minIntervalMs: PRODUCT_MIN_INTERVAL_MS,
       finalTimeoutMs: 15_000,
       profileDir: values.profile ? PROFILE_DIR : undefined,
       log,
     };
-    if (values.only !== 'teams') platforms.push(await benchSlack(opts));
-    if (values.only !== 'slack') platforms.push(await benchTeams(opts));
+    if (values.only !== 'teams') platforms.push(await benchPlatform(await slackDriver(opts), opts));
+    if (values.only !== 'slack') platforms.push(await benchPlatform(await teamsDriver(opts), opts));
   } finally {
     clearInterval(rssSampler);
     await redis?.stop();
@@ -93,7 +97,7 @@ async function main(): Promise<void> {
     'WerktSamen vote-path benchmark (loopback only; load generator, fakes and redis in this process/host, each server in its own process)',
     `command: ${command}`,
     `node ${process.version} · ${process.platform}/${process.arch} · ${cpu.length} CPUs (${cpu[0]?.model.trim() ?? '?'}) · load avg ${loadavg().map((l) => l.toFixed(2)).join(' ')}`,
-    `per system: ${warmup} warm-up requests (separate poll and ids, not counted), then ${voters} distinct voters, ${concurrency} in flight, keep-alive fetch; bodies built and signed before timing`,
+    `per system: ${warmup} warm-up requests (separate poll and ids, not counted), then ${rounds} round(s) of bare batch → ours batch, each ${voters} distinct voters (ours: a new poll per round), ${concurrency} in flight, keep-alive fetch; bodies built and signed before timing; headline = median over rounds`,
     `ours = buildApp() with default refreshTiming (minIntervalMs ${PRODUCT_MIN_INTERVAL_MS}), silent logger, real Redis + BullMQ worker; bare = framework with a no-op handler`,
   ];
   const footer = [
@@ -113,7 +117,7 @@ async function main(): Promise<void> {
         node: process.version,
         cpus: cpu.length,
         cpuModel: cpu[0]?.model.trim(),
-        settings: { voters, warmup, concurrency, productMinIntervalMs: PRODUCT_MIN_INTERVAL_MS },
+        settings: { voters, warmup, concurrency, rounds, productMinIntervalMs: PRODUCT_MIN_INTERVAL_MS },
         targets: TARGETS,
         loadGeneratorRssMb: { start: mb(rssStart), end: mb(rssEnd), peak: mb(rssPeak) },
         platforms: platforms.map((p) => ({ ...p, checks: targetChecks(p) })),
