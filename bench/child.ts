@@ -64,7 +64,7 @@ export async function startChild(spec: ServerSpec, profileDir?: string): Promise
     hookInstalled = true;
     process.on('exit', killAllChildren);
   }
-  const execArgv = ['--import', 'tsx', ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=${spec.system}-${Date.now()}.cpuprofile`] : [])];
+  const execArgv = ['--import', 'tsx', ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}/${spec.system}`] : [])];
   const child = fork(SERVER_ENTRY, [JSON.stringify(spec)], { execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   live.add(child);
   child.once('exit', () => live.delete(child));

@@ -100,7 +100,10 @@ export async function buildApp(config: Config, redisUrl: string, opts: BuildOpti
   routes['/api/messages'] = (req) => handleTeamsRequest(teamsMode, adapter, bot, req);
   if (teamsMode.mode === 'local') {
     logger.warn('TEAMS_LOCAL_MODE is on: /api/messages accepts UNAUTHENTICATED requests. Never use this in production.');
+  } else if (teamsMode.mode === 'disabled') {
+    logger.warn('Teams is not configured (no MICROSOFT_APP_ID/MICROSOFT_APP_PASSWORD): /api/messages refuses every request.');
   }
+  if (!config.slack) logger.info('Slack is not configured (no SLACK_BOT_TOKEN with SLACK_SIGNING_SECRET or SLACK_APP_TOKEN).');
 
   let worker: Worker | undefined;
   if (config.role !== 'web') {

@@ -1,6 +1,5 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,6 +7,7 @@ import { inflateSync } from 'node:zlib';
 import { AppManifestUtils, type AppManifest } from '@microsoft/app-manifest';
 import { unzipSync } from 'fflate';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { bundledSchema } from '../../scripts/teams-schemas.mjs';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const teamsDir = join(repoRoot, 'manifests/teams');
@@ -15,7 +15,6 @@ const slackDir = join(repoRoot, 'manifests/slack');
 const packageScript = join(repoRoot, 'scripts/package-teams.mjs');
 const sampleGuid = '3f2504e0-4f89-41d3-9a0c-0305e82c3301';
 const placeholder = '${{MICROSOFT_APP_ID}}';
-const require = createRequire(import.meta.url);
 
 type Json = Record<string, unknown>;
 
@@ -28,42 +27,12 @@ function teamsManifestWith(appId: string): Json {
   return JSON.parse(text) as Json;
 }
 
+const schemaUrl = (version: string, file: string): string =>
+  `https://developer.microsoft.com/json-schemas/teams/v${version}/${file}`;
+
 function bundledTeamsSchema(version: string, file: string): Json {
-  return readJson(require.resolve(`@microsoft/app-manifest/build/json-schemas/teams/v${version}/${file}`));
-}
-
-/**
- * The bundled localization schemas contain pattern keys with a lone `]` (e.g. `...\b]\.description$`)
- * that Ajv cannot compile with the unicode flag; escape such brackets, as scripts/package-teams.mjs does.
- */
-function escapeLoneBrackets(pattern: string): string {
-  let out = '';
-  let inClass = false;
-  for (let i = 0; i < pattern.length; i++) {
-    const ch = pattern[i]!;
-    if (ch === '\\') {
-      out += ch + (pattern[i + 1] ?? '');
-      i++;
-    } else if (ch === '[' && !inClass) {
-      inClass = true;
-      out += ch;
-    } else if (ch === ']') {
-      out += inClass ? ch : '\\]';
-      inClass = false;
-    } else {
-      out += ch;
-    }
-  }
-  return out;
-}
-
-function repairPatternProperties(schema: Json): Json {
-  const patterns = schema.patternProperties as Record<string, unknown> | undefined;
-  if (!patterns) return schema;
-  return {
-    ...schema,
-    patternProperties: Object.fromEntries(Object.entries(patterns).map(([p, sub]) => [escapeLoneBrackets(p), sub])),
-  };
+  const kind = file.includes('Localization') ? 'localization' : 'manifest';
+  return bundledSchema(schemaUrl(version, file), kind);
 }
 
 interface Png {
@@ -200,7 +169,7 @@ describe('Teams manifest', () => {
 
   it('has an English localization file that validates and translates the commands', async () => {
     const strings = readJson(join(teamsDir, 'en.json'));
-    const schema = repairPatternProperties(bundledTeamsSchema('1.19', 'MicrosoftTeams.Localization.schema.json'));
+    const schema = bundledTeamsSchema('1.19', 'MicrosoftTeams.Localization.schema.json');
     const errors = await AppManifestUtils.validateAgainstSchema(
       strings as unknown as AppManifest,
       schema as unknown as Parameters<typeof AppManifestUtils.validateAgainstSchema>[1],

@@ -1,18 +1,12 @@
 import type { App, Receiver, ReceiverEvent } from '@slack/bolt';
+import type { RouteRequest, RouteResponse } from '../../http/server.js';
 import type { Logger } from '../../logger.js';
 import { parseSlackBody } from './parse-body.js';
 import type { ReplayGuard } from './replay-guard.js';
 import { verifySlackSignature } from './verify-request.js';
 
-export interface RawRequest {
-  headers: Record<string, string | string[] | undefined>;
-  body: string;
-}
-export interface RawResponse {
-  status: number;
-  headers?: Record<string, string>;
-  body?: string;
-}
+type RawRequest = Pick<RouteRequest, 'headers' | 'body'>;
+type RawResponse = RouteResponse;
 
 // Slack gives up after 3 seconds; answer before that even when no listener acknowledged.
 const ACK_DEADLINE_MS = 2800;

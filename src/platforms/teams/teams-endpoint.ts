@@ -6,6 +6,7 @@ import {
   type ConfigurationBotFrameworkAuthenticationOptions,
 } from 'botbuilder';
 import { messages } from '../../content/messages.js';
+import type { RouteRequest as RawRequest, RouteResponse as RawResponse } from '../../http/server.js';
 import type { Logger } from '../../logger.js';
 
 export type TeamsMode =
@@ -13,16 +14,6 @@ export type TeamsMode =
   | { mode: 'local' }
   | { mode: 'disabled' };
 
-export interface RawRequest {
-  method: string;
-  headers: Record<string, string | string[] | undefined>;
-  body: string;
-}
-export interface RawResponse {
-  status: number;
-  headers?: Record<string, string>;
-  body?: string;
-}
 
 /**
  * The CloudAdapter for our mode. With credentials every request needs a valid Bot Framework token;
