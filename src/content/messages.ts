@@ -18,7 +18,6 @@ export interface Messages {
   tieRule: string;
   yourVote: (label: string) => string;
   voteRecorded: (label: string) => string;
-  pollClosedNotice: string;
   help: string;
   unknownCommand: (command: string) => string;
   errors: Record<ErrorCode, string>;
@@ -39,8 +38,7 @@ const nl: Messages = {
   noVotes: 'Er is niet gestemd.',
   tieRule: 'Bij gelijke stand geldt de temperatuur als gemixt.',
   yourVote: (label) => `Jouw stem: ${label}. Je kunt je keuze nog wijzigen.`,
-  voteRecorded: (label) => `Je stem is geteld: ${label}.`,
-  pollClosedNotice: 'De peiling is gesloten. Bedankt om mee te doen!',
+  voteRecorded: (label) => `Je stem is geteld: ${label}. Je kunt ze wijzigen zolang de peiling open is.`,
   help: [
     '*WerktSamen* helpt jullie samen beslissen over een samenwerking.',
     '`poll [vraag]` opent een anonieme temperatuurmeting (veel, gemixt of weinig enthousiasme).',
@@ -76,8 +74,7 @@ const en: Messages = {
   noVotes: 'Nobody voted.',
   tieRule: 'On a tie the temperature counts as mixed.',
   yourVote: (label) => `Your vote: ${label}. You can still change it.`,
-  voteRecorded: (label) => `Your vote is counted: ${label}.`,
-  pollClosedNotice: 'The poll is closed. Thank you for taking part!',
+  voteRecorded: (label) => `Your vote is counted: ${label}. You can change it while the poll is open.`,
   help: [
     '*WerktSamen* helps your team decide on a collaboration together.',
     '`poll [question]` opens an anonymous temperature poll (much, mixed or little enthusiasm).',

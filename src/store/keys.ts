@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Scope } from '../domain/poll.js';
 
 /**
@@ -23,8 +24,9 @@ export function onceKey(scope: Scope, kind: string, id: string): string {
   return `${scopePrefix(scope)}:once:${kind}:${id}`;
 }
 
+/** Hashed so that no user id is kept in the clear, not even beside a poll's voting window. */
 export function userLocaleKey(scope: Scope, userId: string): string {
-  return `${scopePrefix(scope)}:user-locale:${userId}`;
+  return `${scopePrefix(scope)}:user-locale:${createHash('sha256').update(userId).digest('base64url')}`;
 }
 
 export function conversationKey(scope: Scope, conversationId: string): string {

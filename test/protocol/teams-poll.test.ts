@@ -45,6 +45,18 @@ describe('Teams: the temperature poll through the CloudAdapter', () => {
     expect(JSON.stringify(sharedCard)).not.toContain('Jouw stem');
     expect(JSON.stringify(sharedCard)).not.toContain('Bram');
     expect(JSON.stringify(sharedCard)).toContain('1 (50%)');
+
+    // The store keeps no voter id in the clear.
+    const { Redis } = await import('ioredis');
+    const client = new Redis(h.redis.url);
+    const dump: string[] = [];
+    for (const key of await client.keys('*')) {
+      const type = await client.type(key);
+      if (type === 'hash') dump.push(key, JSON.stringify(await client.hgetall(key)));
+      if (type === 'string') dump.push(key, String(await client.get(key)));
+    }
+    client.disconnect();
+    expect(dump.join('\n')).not.toMatch(/aad-An|29:An|aad-Bram|29:Bram/);
   });
 
   it('lets only the facilitator close the poll; others get a private notice and nothing changes', async () => {
