@@ -7,12 +7,12 @@ import type { App } from '@slack/bolt';
 import { loadConfig, type Config } from './config.js';
 import { createLogger, type Logger } from './logger.js';
 import type { PollDeps } from './app/deps.js';
-import type { Clock, Messengers } from './app/ports.js';
+import type { Clock, Messengers, RefreshTiming } from './app/ports.js';
 import { newPollId } from './app/open-poll.js';
 import { refreshPollCard } from './app/refresh-poll-card.js';
 import { RedisPollStore } from './store/redis-poll-store.js';
 import { RedisKvStore } from './store/kv-store.js';
-import { createCardRefreshQueue, createCardRefreshWorker, defaultRefreshTiming, QueueCardRefresher, type RefreshTiming } from './jobs/card-refresh.js';
+import { createCardRefreshQueue, createCardRefreshWorker, defaultRefreshTiming, QueueCardRefresher } from './jobs/card-refresh.js';
 import { createHttpServer, type Route } from './http/server.js';
 import { healthRoute } from './http/health.js';
 import { createSlackApp } from './platforms/slack/slack-app.js';
@@ -68,9 +68,10 @@ export async function buildApp(config: Config, redisUrl: string, opts: BuildOpti
   const queue = createCardRefreshQueue(queueRedis);
   const store = new RedisPollStore(redis);
   const kv = new RedisKvStore(redis);
-  const refresher = new QueueCardRefresher(redis, queue, () => clock.now(), opts.refreshTiming ?? defaultRefreshTiming);
+  const refreshTiming = opts.refreshTiming ?? defaultRefreshTiming;
+  const refresher = new QueueCardRefresher(redis, queue, refreshTiming);
   const messengers: Messengers = {};
-  const deps: PollDeps = { store, messengers, refresher, clock, newId: newPollId };
+  const deps: PollDeps = { store, messengers, refresher, refreshTiming, clock, newId: newPollId };
   const routes: Record<string, Route> = { '/healthz': healthRoute(redis) };
 
   let slackApp: App | undefined;

@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import { AppError } from '../domain/errors.js';
 import type { Scope, Temperature } from '../domain/poll.js';
 import type { PollDeps } from './deps.js';
-import type { PollState } from './ports.js';
+import type { CastResult, PollState } from './ports.js';
 
 export interface CastVoteInput {
   scope: Scope;
@@ -37,17 +37,18 @@ async function saltFor(deps: PollDeps, scope: Scope, pollId: string): Promise<st
  * Records one person's vote (or changes it) and asks for the shared card to be refreshed.
  * Repeating the same vote (a retry or a double click) changes nothing.
  */
-export async function castVote(deps: PollDeps, input: CastVoteInput): Promise<{ changed: boolean }> {
+export async function castVote(deps: PollDeps, input: CastVoteInput): Promise<CastResult> {
   const salt = await saltFor(deps, input.scope, input.pollId);
-  const result = await deps.store.castVote(input.scope, input.pollId, {
-    voterKey: voterKey(salt, input.userId),
-    choice: input.choice,
-    name: input.userName,
-  });
-  // Also on an unchanged vote: if an earlier attempt stored the vote but failed before asking for
-  // a refresh, the retry still gets the card up to date. Requests are coalesced, so this is cheap.
-  await deps.refresher.request(input.scope, input.pollId);
-  return { changed: result.changed };
+  const result = await deps.store.castVote(
+    input.scope,
+    input.pollId,
+    { voterKey: voterKey(salt, input.userId), choice: input.choice, name: input.userName },
+    { ...deps.refreshTiming, now: deps.clock.now() },
+  );
+  // The store marks a refresh pending even for an unchanged vote, so a retry of a vote whose job
+  // was lost still brings the card up to date; only the first mark needs a job.
+  if (result.refreshDelayMs !== undefined) await deps.refresher.schedule(input.scope, input.pollId, result.refreshDelayMs);
+  return result;
 }
 
 /** The poll as it is now, or poll_not_found. */

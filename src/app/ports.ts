@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { TemperatureSchema, type NamedVote, type Poll, type Scope, type Tally, type Temperature } from '../domain/poll.js';
+import type { NamedVote, Poll, Scope, Tally, Temperature } from '../domain/poll.js';
 
 /** Where a poll card lives on its platform; stored with the poll so any process can update it. */
 export const SlackLocationSchema = z.object({
@@ -30,11 +30,22 @@ export interface PollState {
   version: number;
 }
 
-export const CastResultSchema = z.object({
-  changed: z.boolean(),
-  previous: TemperatureSchema.optional(),
-});
-export type CastResult = z.infer<typeof CastResultSchema>;
+export interface CastResult {
+  changed: boolean;
+  previous?: Temperature;
+  /** The tally right after this vote. */
+  tally: Tally;
+  /** Delay for a new card refresh job, or undefined when one is already pending. */
+  refreshDelayMs?: number;
+}
+
+/** How card refreshes are spaced; the vote script marks them pending in the same round trip. */
+export interface RefreshTiming {
+  /** Shared cards are updated at most once per this many ms (Slack's chat.update and Teams' limits). */
+  minIntervalMs: number;
+  /** A pending mark older than this is treated as lost (its job died) and replaced. */
+  pendingTtlMs: number;
+}
 
 export interface NewPoll {
   poll: Poll;
@@ -49,11 +60,15 @@ export interface PollStore {
   deletePoll(scope: Scope, pollId: string): Promise<void>;
   getPoll(scope: Scope, pollId: string): Promise<PollState | undefined>;
   getVoterSalt(scope: Scope, pollId: string): Promise<string | undefined>;
-  /** Records or changes one vote. Throws AppError poll_not_found / poll_closed. */
+  /**
+   * Records or changes one vote and marks a card refresh pending, atomically.
+   * Throws AppError poll_not_found / poll_closed.
+   */
   castVote(
     scope: Scope,
     pollId: string,
     vote: { voterKey: string; choice: Temperature; name?: string },
+    refresh: RefreshTiming & { now: number },
   ): Promise<CastResult>;
   /** Closes the poll when `userId` opened it. Throws AppError not_facilitator / poll_not_found. */
   closePoll(scope: Scope, pollId: string, userId: string, now: number): Promise<{ alreadyClosed: boolean }>;
@@ -67,9 +82,9 @@ export interface Messenger {
 
 export type Messengers = Partial<Record<Scope['platform'], Messenger>>;
 
-/** Asks for the shared card of a poll to be re-rendered soon; implementations coalesce requests. */
+/** Runs a re-render of a poll's shared card after `delayMs`; the store decides when one is needed. */
 export interface CardRefresher {
-  request(scope: Scope, pollId: string): Promise<void>;
+  schedule(scope: Scope, pollId: string, delayMs: number): Promise<void>;
 }
 
 export interface Clock {

@@ -1,11 +1,11 @@
-import { Queue, Worker, type Job } from 'bullmq';
+import { DelayedError, Queue, Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
 import { PlatformSchema, PollIdSchema, type Scope } from '../domain/poll.js';
-import type { CardRefresher } from '../app/ports.js';
-import type { RefreshMarker } from '../app/refresh-poll-card.js';
+import type { CardRefresher, RefreshTiming } from '../app/ports.js';
+import type { RefreshMarker, RefreshOutcome } from '../app/refresh-poll-card.js';
 import { pollKeys } from '../store/keys.js';
-import { beginRefreshScript, requestRefreshScript } from '../store/lua.js';
+import { beginRefreshScript, finishRefreshScript } from '../store/lua.js';
 import { asStoreError } from '../store/store-errors.js';
 
 export const CARD_REFRESH_QUEUE = 'card-refresh';
@@ -20,42 +20,32 @@ export const CardRefreshJobSchema = z.object({
 });
 export type CardRefreshJob = z.infer<typeof CardRefreshJobSchema>;
 
-export interface RefreshTiming {
-  /** Shared cards are updated at most once per this many ms (Slack's chat.update and Teams' limits). */
-  minIntervalMs: number;
-  /** A pending mark older than this is treated as lost (its job died) and replaced. */
-  pendingTtlMs: number;
-}
-
 export const defaultRefreshTiming: RefreshTiming = { minIntervalMs: 2000, pendingTtlMs: 15_000 };
 
 /**
- * Coalesces card refreshes across processes: at most one pending refresh per card, delayed so
- * that updates of one card are at least `minIntervalMs` apart. The pending job renders whatever
- * the state is when it runs.
+ * Schedules card refreshes on a BullMQ queue and keeps one card's refreshes apart, across
+ * processes: the vote script marks a refresh pending (one job per card at a time), and a job
+ * claims the card before it renders.
  */
 export class QueueCardRefresher implements CardRefresher, RefreshMarker {
   constructor(
     private readonly redis: Redis,
     private readonly queue: Queue,
-    private readonly now: () => number,
     private readonly timing: RefreshTiming = defaultRefreshTiming,
   ) {}
 
-  async request(scope: Scope, pollId: string): Promise<void> {
-    const key = pollKeys(scope, pollId).refresh;
-    const delay = Number(
-      await asStoreError(
-        requestRefreshScript.run(this.redis, [key], [this.now(), this.timing.minIntervalMs, this.timing.pendingTtlMs]),
-      ),
-    );
-    if (delay < 0) return;
+  async schedule(scope: Scope, pollId: string, delayMs: number): Promise<void> {
     const data: CardRefreshJob = { platform: scope.platform, tenant: scope.tenant, pollId };
-    await asStoreError(this.queue.add('refresh', data, { delay }));
+    await asStoreError(this.queue.add('refresh', data, { delay: Math.max(0, Math.round(delayMs)) }));
   }
 
-  async begin(scope: Scope, pollId: string, now: number): Promise<void> {
-    await asStoreError(beginRefreshScript.run(this.redis, [pollKeys(scope, pollId).refresh], [now]));
+  async begin(scope: Scope, pollId: string, now: number): Promise<number> {
+    const key = pollKeys(scope, pollId).refresh;
+    return Number(await asStoreError(beginRefreshScript.run(this.redis, [key], [now, this.timing.minIntervalMs, this.timing.pendingTtlMs])));
+  }
+
+  async finish(scope: Scope, pollId: string, now: number, delivered: boolean): Promise<void> {
+    await asStoreError(finishRefreshScript.run(this.redis, [pollKeys(scope, pollId).refresh], [now, delivered ? 1 : 0]));
   }
 }
 
@@ -73,15 +63,21 @@ export function createCardRefreshQueue(connection: Redis): Queue {
   });
 }
 
-export type RefreshHandler = (scope: Scope, pollId: string) => Promise<unknown>;
+export type RefreshHandler = (scope: Scope, pollId: string) => Promise<RefreshOutcome>;
 
 /** The worker that runs card refreshes; several processes may run it side by side. */
 export function createCardRefreshWorker(connection: Redis, handle: RefreshHandler, concurrency = 8): Worker {
   return new Worker(
     CARD_REFRESH_QUEUE,
-    async (job: Job) => {
+    async (job: Job, token?: string) => {
       const data = CardRefreshJobSchema.parse(job.data);
-      await handle({ platform: data.platform, tenant: data.tenant }, data.pollId);
+      const outcome = await handle({ platform: data.platform, tenant: data.tenant }, data.pollId);
+      if (outcome.kind === 'wait') {
+        // Too soon after the last update of this card: run again when the interval has passed.
+        await job.moveToDelayed(Date.now() + outcome.ms, token);
+        throw new DelayedError();
+      }
+      return outcome.kind;
     },
     { connection, prefix: QUEUE_PREFIX, concurrency },
   );

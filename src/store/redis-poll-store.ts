@@ -1,7 +1,15 @@
 import type { Redis } from 'ioredis';
 import { AppError, type ErrorCode } from '../domain/errors.js';
 import { emptyCounts, PollSchema, TemperatureSchema, temperatures, type NamedVote, type Poll, type Scope, type Temperature } from '../domain/poll.js';
-import { MessageLocationSchema, type CastResult, type MessageLocation, type NewPoll, type PollState, type PollStore } from '../app/ports.js';
+import {
+  MessageLocationSchema,
+  type CastResult,
+  type MessageLocation,
+  type NewPoll,
+  type PollState,
+  type PollStore,
+  type RefreshTiming,
+} from '../app/ports.js';
 import { pollKeys } from './keys.js';
 import { castVoteScript, closePollScript } from './lua.js';
 import { asStoreError } from './store-errors.js';
@@ -97,14 +105,24 @@ export class RedisPollStore implements PollStore {
     scope: Scope,
     pollId: string,
     vote: { voterKey: string; choice: Temperature; name?: string },
+    refresh: RefreshTiming & { now: number },
   ): Promise<CastResult> {
     const k = pollKeys(scope, pollId);
     const reply = await asStoreError(
-      castVoteScript.run(this.redis, [k.meta, k.votes, k.counts, k.names], [vote.voterKey, vote.choice, vote.name ?? '']),
+      castVoteScript.run(
+        this.redis,
+        [k.meta, k.votes, k.counts, k.names, k.refresh],
+        [vote.voterKey, vote.choice, vote.name ?? '', refresh.now, refresh.minIntervalMs, refresh.pendingTtlMs],
+      ),
     );
-    const [changed, previous] = unwrap(reply);
+    const [changed, previous, veel, gemixt, weinig, voters, delay] = unwrap(reply);
     const prev = TemperatureSchema.safeParse(previous);
-    return { changed: Number(changed) === 1, previous: prev.success ? prev.data : undefined };
+    return {
+      changed: Number(changed) === 1,
+      previous: prev.success ? prev.data : undefined,
+      tally: { counts: { veel: Number(veel), gemixt: Number(gemixt), weinig: Number(weinig) }, voters: Number(voters) },
+      refreshDelayMs: Number(delay) >= 0 ? Number(delay) : undefined,
+    };
   }
 
   async closePoll(scope: Scope, pollId: string, userId: string, now: number): Promise<{ alreadyClosed: boolean }> {

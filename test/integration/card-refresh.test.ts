@@ -22,43 +22,21 @@ afterAll(async () => {
 });
 
 const scope = { platform: 'slack' as const, tenant: 'T1' };
+const timing = { minIntervalMs: 2000, pendingTtlMs: 15_000 };
 
-describe('QueueCardRefresher (coalescing card updates)', () => {
-  it('keeps one pending refresh per card however many votes arrive, spaced by the minimum interval', async () => {
-    let now = 1_000_000;
-    const refresher = new QueueCardRefresher(conn, queue, () => now, { minIntervalMs: 2000, pendingTtlMs: 15_000 });
-    await queue.pause();
-    for (let i = 0; i < 100; i++) await refresher.request(scope, 'pollCoalesce01');
-    let jobs = await queue.getJobs(['delayed', 'waiting', 'prioritized']);
-    expect(jobs.filter((j) => j.data.pollId === 'pollCoalesce01')).toHaveLength(1);
-    expect(jobs.find((j) => j.data.pollId === 'pollCoalesce01')!.opts.delay).toBe(0);
-
-    // The refresher starts rendering at t; a vote 500 ms later waits until t + 2000.
-    await refresher.begin(scope, 'pollCoalesce01', now);
-    now += 500;
-    await refresher.request(scope, 'pollCoalesce01');
-    await refresher.request(scope, 'pollCoalesce01');
-    jobs = (await queue.getJobs(['delayed', 'waiting', 'prioritized'])).filter((j) => j.data.pollId === 'pollCoalesce01');
-    expect(jobs).toHaveLength(2);
-    expect(jobs.map((j) => j.opts.delay).sort()).toEqual([0, 1500]);
-    await queue.obliterate({ force: true });
-    await queue.resume();
-  });
-
-  it('replaces a pending mark whose job was lost', async () => {
-    let now = 5_000_000;
-    const refresher = new QueueCardRefresher(conn, queue, () => now, { minIntervalMs: 2000, pendingTtlMs: 15_000 });
-    await queue.pause();
-    await refresher.request(scope, 'pollLostJob001');
-    await queue.obliterate({ force: true });
-    now += 10_000;
-    await refresher.request(scope, 'pollLostJob001');
-    expect(await queue.getJobs(['delayed', 'waiting', 'prioritized'])).toHaveLength(0);
-    now += 6_000;
-    await refresher.request(scope, 'pollLostJob001');
-    expect(await queue.getJobs(['delayed', 'waiting', 'prioritized'])).toHaveLength(1);
-    await queue.obliterate({ force: true });
-    await queue.resume();
+describe('QueueCardRefresher (spacing card updates)', () => {
+  it('lets one refresh render at a time and keeps delivered updates the minimum interval apart', async () => {
+    const r = new QueueCardRefresher(conn, queue, timing);
+    expect(await r.begin(scope, 'pollSpacing001', 100_000)).toBe(0);
+    // While it renders, a second job must wait.
+    expect(await r.begin(scope, 'pollSpacing001', 100_050)).toBe(2000);
+    await r.finish(scope, 'pollSpacing001', 100_080, true);
+    // The interval counts from the delivered update, not from when rendering began.
+    expect(await r.begin(scope, 'pollSpacing001', 101_080)).toBe(1000);
+    expect(await r.begin(scope, 'pollSpacing001', 102_080)).toBe(0);
+    // A failed delivery does not start a new interval, so a retry may run at once.
+    await r.finish(scope, 'pollSpacing001', 102_100, false);
+    expect(await r.begin(scope, 'pollSpacing001', 102_150)).toBe(0);
   });
 
   it('retries a refresh that failed (a crash mid-job) and then renders', async () => {
@@ -70,11 +48,29 @@ describe('QueueCardRefresher (coalescing card updates)', () => {
         if (attempts === 1) throw new Error('platform answered 500');
         resolve(attempts);
         void worker.close().then(() => workerConn.disconnect());
+        return { kind: 'updated' };
       });
     });
-    const refresher = new QueueCardRefresher(conn, queue, () => Date.now());
-    await refresher.request(scope, 'pollRetry00001');
+    await new QueueCardRefresher(conn, queue, timing).schedule(scope, 'pollRetry00001', 0);
     expect(await rendered).toBe(2);
+  });
+
+  it('moves a job that comes too early back to delayed and runs it when the interval has passed', async () => {
+    const workerConn = new Redis(redis.url, { maxRetriesPerRequest: null });
+    const runs: number[] = [];
+    const done = new Promise<void>((resolve) => {
+      const worker = createCardRefreshWorker(workerConn, async () => {
+        runs.push(Date.now());
+        if (runs.length === 1) return { kind: 'wait', ms: 300 };
+        resolve();
+        void worker.close().then(() => workerConn.disconnect());
+        return { kind: 'updated' };
+      });
+    });
+    await new QueueCardRefresher(conn, queue, timing).schedule(scope, 'pollWait000001', 0);
+    await done;
+    expect(runs).toHaveLength(2);
+    expect(runs[1]! - runs[0]!).toBeGreaterThanOrEqual(300);
   });
 
   it('refuses a job whose payload is not ids', async () => {
@@ -82,6 +78,7 @@ describe('QueueCardRefresher (coalescing card updates)', () => {
     let handled = 0;
     const worker = createCardRefreshWorker(workerConn, async () => {
       handled++;
+      return { kind: 'updated' };
     });
     const failed = new Promise<string>((resolve) => worker.on('failed', (_job, err) => resolve(err.name)));
     await queue.add('refresh', { platform: 'slack', tenant: 'T1', pollId: '../../etc' }, { attempts: 1 });
