@@ -3,6 +3,13 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { ChildMessage, ServerSpec } from './server.js';
 
+/** Event-loop utilization between two samples (0..1). */
+export function eluBetween(a: Memory, b: Memory): number {
+  const active = b.eluActiveMs - a.eluActiveMs;
+  const idle = b.eluIdleMs - a.eluIdleMs;
+  return active + idle > 0 ? active / (active + idle) : Number.NaN;
+}
+
 const SERVER_ENTRY = fileURLToPath(new URL('./server.ts', import.meta.url));
 const READY_TIMEOUT_MS = 30_000;
 const MEM_TIMEOUT_MS = 5_000;
@@ -11,6 +18,9 @@ const CLOSE_TIMEOUT_MS = 10_000;
 export interface Memory {
   rssMb: number;
   heapUsedMb: number;
+  /** Cumulative event-loop idle and active time of the server process (ms). */
+  eluIdleMs: number;
+  eluActiveMs: number;
 }
 
 export interface ChildHandle {
@@ -84,7 +94,7 @@ export async function startChild(spec: ServerSpec, profileDir?: string): Promise
       child.send({ type: 'mem' });
       const m = await reply;
       if (m.type !== 'mem') throw new Error('unexpected message');
-      return { rssMb: m.rss / 2 ** 20, heapUsedMb: m.heapUsed / 2 ** 20 };
+      return { rssMb: m.rss / 2 ** 20, heapUsedMb: m.heapUsed / 2 ** 20, eluIdleMs: m.eluIdle, eluActiveMs: m.eluActive };
     },
     async close() {
       if (child.exitCode !== null || child.signalCode !== null) return;

@@ -4,9 +4,12 @@
  * system gets a fresh poll with the same number of distinct voters. Headline numbers are the medians
  * over rounds (a shared 2-CPU machine is noisy); every round is kept in the JSON.
  */
+import { Redis } from 'ioredis';
 import type { ChildHandle } from './child.js';
+import { performance } from 'node:perf_hooks';
+import { eluBetween } from './child.js';
 import { minGap, runBatch, sleep, summarize, type BatchResult, type LatencySummary, type PreparedRequest } from './load.js';
-import type { CardResult, Check, PlatformResult, RoundResult } from './report.js';
+import type { CardResult, Check, PlatformResult } from './report.js';
 import { expectedTally, formatTally, sameTally, type Tally } from './tally.js';
 
 export interface BenchOptions {
@@ -40,14 +43,27 @@ export interface PlatformDriver {
   platform: 'slack' | 'teams';
   startBare(): Promise<ChildHandle>;
   startOurs(): Promise<ChildHandle>;
-  /** Pre-built (and, for Slack, pre-signed) votes of users `<prefix>00001`... for a poll. */
-  buildVotes(url: string, prefix: string, count: number, poll: PollRef): PreparedRequest[];
+  /**
+   * Pre-built (and, for Slack, pre-signed) votes of `count` distinct users `<prefix>NNNNN`, numbered
+   * from `firstId`; vote i (1-based) chooses choiceFor(i).
+   */
+  buildVotes(url: string, prefix: string, count: number, poll: PollRef, firstId: number): PreparedRequest[];
   openPoll(url: string, tag: string): Promise<PollRef>;
   updatesOf(cardId: string): CardUpdate[];
+  /**
+   * Calls `onUpdate` synchronously whenever an update of the card arrives at the fake platform,
+   * until `stop()` or `timeoutMs`.
+   */
+  observeUpdates(cardId: string, onUpdate: (at: number) => void, timeoutMs: number): { stop(): void };
+  /** The Redis key of a poll's refresh marker (src/store/keys.ts pollKeys().refresh). */
+  refreshKey(pollId: string): string;
   /** Resolves with the first update (past or future) of the card that shows `tally`, or undefined after the timeout. */
   waitForTally(cardId: string, tally: Tally, timeoutMs: number): Promise<CardUpdate | undefined>;
-  /** Checks of our system's answers to one batch (own vote shown, no error replies, ...). */
-  checkOurs(batch: BatchResult, since: number): Check[];
+  /**
+   * Checks of our system's answers to one batch (own vote shown, no error replies, ...); may wait
+   * (bounded) for asynchronous replies. Notes are informational lines for the report.
+   */
+  checkOurs(batch: BatchResult, poll: PollRef): Promise<{ checks: Check[]; notes: string[] }>;
   close(): Promise<void>;
 }
 
@@ -94,16 +110,61 @@ function mergeChecks(perRound: Check[][]): Check[] {
   }));
 }
 
-async function measureOursRound(d: PlatformDriver, ours: ChildHandle, opts: BenchOptions, round: number): Promise<{ batch: BatchResult; card: CardResult; checks: Check[] }> {
+/** A batch plus the event-loop utilization of the server and of this (load generator) process meanwhile. */
+interface TimedBatch {
+  batch: BatchResult;
+  serverElu: number;
+  clientElu: number;
+}
+
+async function timedBatch(child: ChildHandle, requests: PreparedRequest[], concurrency: number): Promise<TimedBatch> {
+  const before = await child.mem();
+  const clientBefore = performance.eventLoopUtilization();
+  const batch = await runBatch(requests, concurrency);
+  const clientElu = performance.eventLoopUtilization(clientBefore).utilization;
+  const after = await child.mem();
+  return { batch, serverElu: eluBetween(before, after), clientElu };
+}
+
+async function measureOursRound(
+  d: PlatformDriver,
+  ours: ChildHandle,
+  redis: Redis,
+  opts: BenchOptions,
+  round: number,
+): Promise<{ timed: TimedBatch; card: CardResult; checks: Check[]; notes: string[]; stopObserving: () => void }> {
   const poll = await d.openPoll(ours.url, `round-${round}`);
-  const votes = d.buildVotes(ours.url, 'U', opts.voters, poll);
+  // Round 1 has users U00001..U01000; later rounds continue with new ids, so every round meets
+  // voters the app has never seen (e.g. no cached Slack locale), like the first.
+  const votes = d.buildVotes(ours.url, 'U', opts.voters, poll, (round - 1) * opts.voters + 1);
   const expected = expectedTally(opts.voters);
-  const since = Date.now();
-  const batch = await runBatch(votes, opts.concurrency);
+  // Diagnostics: when an update arrives, read the start stamp of the refresh job that sent it from the
+  // poll's refresh marker (src/store/lua.ts beginRefreshScript: `running` while the job runs; older
+  // versions kept it as `last`). arrival - start = time from the job's start to the platform receiving
+  // the update. The read is sent before the fake platform's answer can reach the worker.
+  const beginToArrivalMs: number[] = [];
+  const observer = d.observeUpdates(
+    poll.cardId,
+    (at) => {
+      redis
+        .hmget(d.refreshKey(poll.pollId), 'running', 'last')
+        .then(([running, last]) => {
+          const start = running ?? last;
+          beginToArrivalMs.push(start === null || start === undefined ? Number.NaN : at - Number(start));
+        })
+        .catch(() => beginToArrivalMs.push(Number.NaN));
+    },
+    opts.finalTimeoutMs + 30_000,
+  );
+  const timed = await timedBatch(ours, votes, opts.concurrency);
+  const { batch } = timed;
   const final = await d.waitForTally(poll.cardId, expected, opts.finalTimeoutMs);
+  const checked = await d.checkOurs(batch, poll);
   return {
-    batch,
-    checks: d.checkOurs(batch, since),
+    stopObserving: observer.stop,
+    timed,
+    checks: checked.checks,
+    notes: checked.notes,
     card: {
       cardId: poll.cardId,
       batchStartedAt: batch.startedAt,
@@ -116,6 +177,7 @@ async function measureOursRound(d: PlatformDriver, ours: ChildHandle, opts: Benc
       finalExact: false,
       updatesAfterFinal: 0,
       lastSeen: '',
+      beginToArrivalMs,
     },
   };
 }
@@ -142,13 +204,15 @@ export async function benchPlatform(d: PlatformDriver, opts: BenchOptions): Prom
   const result: PlatformResult = { platform: d.platform, rounds: [], extraChecks: [], notes: [] };
   let bare: ChildHandle | undefined;
   let ours: ChildHandle | undefined;
+  const redis = new Redis(opts.redisUrl, { maxRetriesPerRequest: 1 });
+  const observers: (() => void)[] = [];
   try {
     opts.log(`${d.platform}: starting bare and ours, warming up ...`);
     [bare, ours] = await Promise.all([d.startBare(), d.startOurs()]);
     // Warm-up: not counted; separate poll and ids. Wait until our warm-up card settled.
-    await runBatch(d.buildVotes(bare.url, 'W', opts.warmup, BARE_POLL), opts.concurrency);
+    await runBatch(d.buildVotes(bare.url, 'W', opts.warmup, BARE_POLL, 1), opts.concurrency);
     const warm = await d.openPoll(ours.url, 'warmup');
-    await runBatch(d.buildVotes(ours.url, 'W', opts.warmup, warm), opts.concurrency);
+    await runBatch(d.buildVotes(ours.url, 'W', opts.warmup, warm, 1), opts.concurrency);
     if (!(await d.waitForTally(warm.cardId, expectedTally(opts.warmup), opts.finalTimeoutMs))) {
       result.notes.push('the warm-up poll never showed its exact tally');
     }
@@ -161,13 +225,19 @@ export async function benchPlatform(d: PlatformDriver, opts: BenchOptions): Prom
     const oursChecks: Check[][] = [];
     for (let round = 1; round <= opts.rounds; round++) {
       opts.log(`${d.platform}: round ${round}/${opts.rounds}`);
-      const b = await runBatch(d.buildVotes(bare.url, 'U', opts.voters, BARE_POLL), opts.concurrency);
-      bareBatches.push(b);
-      const o = await measureOursRound(d, ours, opts, round);
-      oursBatches.push(o.batch);
+      const b = await timedBatch(bare, d.buildVotes(bare.url, 'U', opts.voters, BARE_POLL, (round - 1) * opts.voters + 1), opts.concurrency);
+      bareBatches.push(b.batch);
+      const o = await measureOursRound(d, ours, redis, opts, round);
+      observers.push(o.stopObserving);
+      oursBatches.push(o.timed.batch);
       cards.push(o.card);
       oursChecks.push(o.checks);
-      result.rounds.push({ bare: summarize(b), ours: summarize(o.batch) });
+      result.rounds.push({
+        bare: summarize(b.batch),
+        ours: summarize(o.timed.batch),
+        elu: { bareServer: b.serverElu, bareClient: b.clientElu, oursServer: o.timed.serverElu, oursClient: o.timed.clientElu },
+        notes: o.notes,
+      });
     }
     // One more interval: a redundant update after the final one would show up here.
     await sleep(opts.minIntervalMs + 1000);
@@ -183,10 +253,11 @@ export async function benchPlatform(d: PlatformDriver, opts: BenchOptions): Prom
   } catch (err) {
     result.error = err instanceof Error ? err.message : String(err);
   } finally {
+    for (const stop of observers) stop();
+    redis.disconnect();
     await Promise.all([bare?.close(), ours?.close()]);
     await d.close();
   }
   return result;
 }
 
-export type { RoundResult };

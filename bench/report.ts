@@ -46,12 +46,21 @@ export interface CardResult {
   /** Updates the fake platform answered with an error. */
   rejectedUpdates?: number;
   lastSeen: string;
+  /**
+   * Per update: arrival at the fake platform minus the worker's begin stamp (`last` in the refresh
+   * marker) for that update. The product spaces begin stamps by minIntervalMs, so arrivals are spaced
+   * by minIntervalMs plus the difference of these values.
+   */
+  beginToArrivalMs?: number[];
 }
 
 export interface RoundResult {
   bare: LatencySummary;
   ours: LatencySummary;
+  /** Event-loop utilization (0..1) during each batch, of the server and of the load generator. */
+  elu?: { bareServer: number; bareClient: number; oursServer: number; oursClient: number };
   card?: CardResult;
+  notes?: string[];
 }
 
 export interface Check {
@@ -75,6 +84,7 @@ export interface PlatformResult {
 
 const f0 = (n: number | undefined): string => (n === undefined || Number.isNaN(n) ? 'n/a' : n.toFixed(0));
 const f1 = (n: number | undefined): string => (n === undefined || Number.isNaN(n) ? 'n/a' : n.toFixed(1));
+const pct = (n: number | undefined): string => (n === undefined || Number.isNaN(n) ? 'n/a' : `${(n * 100).toFixed(0)}%`);
 const f2 = (n: number | undefined): string => (n === undefined || Number.isNaN(n) ? 'n/a' : n.toFixed(2));
 
 /** The target checks of one platform (ratios, card interval, final tally). */
@@ -151,12 +161,17 @@ export function renderReport(platforms: PlatformResult[], header: string[], foot
     );
     p.rounds.forEach((r, i) => {
       out.push(
-        `   round ${i + 1}: votes/s ${f0(r.bare.votesPerSec)} vs ${f0(r.ours.votesPerSec)}, p50 ${f1(r.bare.p50Ms)} vs ${f1(r.ours.p50Ms)}, p99 ${f1(r.bare.p99Ms)} vs ${f1(r.ours.p99Ms)} ms (bare vs ours)`,
+        `   round ${i + 1}: votes/s ${f0(r.bare.votesPerSec)} vs ${f0(r.ours.votesPerSec)}, p50 ${f1(r.bare.p50Ms)} vs ${f1(r.ours.p50Ms)}, p99 ${f1(r.bare.p99Ms)} vs ${f1(r.ours.p99Ms)} ms (bare vs ours)` +
+          (r.elu ? `; event loop busy: server ${pct(r.elu.bareServer)} vs ${pct(r.elu.oursServer)}, load generator ${pct(r.elu.bareClient)} vs ${pct(r.elu.oursClient)}` : ''),
       );
+      for (const n of r.notes ?? []) out.push(`            ${n}`);
       const c = r.card;
       if (c) {
         out.push(
           `            card: ${c.updates} updates at +${c.updateOffsetsMs.map((t) => (t / 1000).toFixed(2)).join('s, +')}s; last response at +${((c.lastResponseAt - c.batchStartedAt) / 1000).toFixed(2)}s; last card: ${c.lastSeen}${c.updatesAfterFinal ? ` (${c.updatesAfterFinal} after the final one)` : ''}`,
+        );
+        out.push(
+          `            refresh job start → update arrival: ${(c.beginToArrivalMs ?? []).map((x) => f0(x)).join(', ')} ms`,
         );
       }
     });
@@ -165,11 +180,11 @@ export function renderReport(platforms: PlatformResult[], header: string[], foot
     for (const n of p.notes) out.push(`   note: ${n}`);
     out.push('   checks:');
     for (const ch of targetChecks(p)) {
-      out.push(`     ${ch.pass ? 'PASS' : 'FAIL'}  ${pad(ch.name, 40)} ${pad(ch.value, 22)} target ${ch.target}`);
+      out.push(`     ${ch.pass ? 'PASS' : 'FAIL'}  ${pad(ch.name, 46)} ${pad(ch.value, 24)} target ${ch.target}`);
     }
     out.push('');
   }
-  const all = platforms.flatMap(targetChecks);
+  const all = platforms.flatMap((p) => targetChecks(p).map((c) => ({ ...c, name: `${p.platform}: ${c.name}` })));
   const failed = all.filter((c) => !c.pass);
   out.push(...footer);
   out.push(failed.length === 0 && platforms.every((p) => !p.error) ? 'RESULT: all targets PASS' : `RESULT: ${failed.length} FAIL${platforms.some((p) => p.error) ? ' (and errors)' : ''}: ${failed.map((c) => c.name).join('; ')}`);

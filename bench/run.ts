@@ -6,9 +6,11 @@
  * fake Bot Framework connector; each system under test runs in its own forked process
  * (bench/server.ts), one at a time, so client and server do not share an event loop.
  *
- * Options (after `npm run bench --`): --voters N (1000), --warmup N (200), --concurrency N (50), --rounds N (3),
- * --only slack|teams, --profile (writes .cpuprofile files of the servers to test/artifacts/bench-prof/).
+ * Options (after `npm run bench --`): --voters N (1000), --warmup N (1000), --concurrency N (50), --rounds N (3),
+ * --only slack|teams, --client http|fetch (http), --profile (writes .cpuprofile files of the servers to test/artifacts/bench-prof/).
  * The exit code is 0 even when a target fails (this is a report); 1 only when the run itself broke.
+ * Experiment hook: BENCH_OURS_REDIS_QUERY=enableAutoPipelining=true (any ioredis URL option) is appended
+ * to our app's Redis URL. Per-call CPU of our synchronous hot-path pieces: node --import tsx bench/micro.ts
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -17,6 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { startRedis, type RedisServerHandle } from '../test/support/redis-server.js';
 import { killAllChildren } from './child.js';
+import { setClient } from './load.js';
 import { renderReport, targetChecks, TARGETS, type PlatformResult } from './report.js';
 import { benchPlatform, type BenchOptions } from './platform.js';
 import { slackDriver } from './slack.js';
@@ -33,11 +36,12 @@ const PRODUCT_MIN_INTERVAL_MS = 2000;
 const { values } = parseArgs({
   options: {
     voters: { type: 'string', default: '1000' },
-    warmup: { type: 'string', default: '200' },
+    warmup: { type: 'string', default: '1000' },
     concurrency: { type: 'string', default: '50' },
     rounds: { type: 'string', default: '3' },
     only: { type: 'string' },
     profile: { type: 'boolean', default: false },
+    client: { type: 'string', default: 'http' },
   },
 });
 
@@ -66,6 +70,8 @@ async function main(): Promise<void> {
   if (![voters, warmup, concurrency, rounds].every((n) => Number.isInteger(n) && n > 0 && n <= 100_000)) {
     throw new Error('--voters, --warmup, --concurrency and --rounds must be positive integers');
   }
+  if (values.client !== 'http' && values.client !== 'fetch') throw new Error('--client must be http or fetch');
+  setClient(values.client);
   if (values.profile) mkdirSync(PROFILE_DIR, { recursive: true });
 
   let redis: RedisServerHandle | undefined;
@@ -97,8 +103,10 @@ async function main(): Promise<void> {
     'WerktSamen vote-path benchmark (loopback only; load generator, fakes and redis in this process/host, each server in its own process)',
     `command: ${command}`,
     `node ${process.version} · ${process.platform}/${process.arch} · ${cpu.length} CPUs (${cpu[0]?.model.trim() ?? '?'}) · load avg ${loadavg().map((l) => l.toFixed(2)).join(' ')}`,
-    `per system: ${warmup} warm-up requests (separate poll and ids, not counted), then ${rounds} round(s) of bare batch → ours batch, each ${voters} distinct voters (ours: a new poll per round), ${concurrency} in flight, keep-alive fetch; bodies built and signed before timing; headline = median over rounds`,
+    `per system: ${warmup} warm-up requests (separate poll and ids, not counted), then ${rounds} round(s) of bare batch → ours batch, each ${voters} distinct voters never seen before (round 1: U00001..; ours: a new poll per round), ${concurrency} in flight, keep-alive ${values.client === 'http' ? 'node:http agent' : 'fetch'}; bodies built and signed before timing; headline = median over rounds`,
     `ours = buildApp() with default refreshTiming (minIntervalMs ${PRODUCT_MIN_INTERVAL_MS}), silent logger, real Redis + BullMQ worker; bare = framework with a no-op handler`,
+    `"event loop busy" = event-loop utilization during the batch: a server near 100% is CPU-bound; a load generator near 100% would cap the numbers it measures`,
+    ...(process.env['BENCH_OURS_REDIS_QUERY'] ? [`EXPERIMENT: our Redis URL query '${process.env['BENCH_OURS_REDIS_QUERY']}'`] : []),
   ];
   const footer = [
     `load generator RSS: ${mb(rssStart).toFixed(0)} MB at start → ${mb(rssEnd).toFixed(0)} MB at end (growth ${mb(rssEnd - rssStart).toFixed(0)} MB, peak ${mb(rssPeak).toFixed(0)} MB); server RSS per system is in the tables`,

@@ -9,10 +9,12 @@
  *   teams-bare  a bare CloudAdapter + TeamsActivityHandler answering a static card, behind node:http
  *
  * IPC: the child sends {type:'ready', url}; the parent may send {type:'mem'} (answer
- * {type:'mem', rss, heapUsed}) and {type:'close'} (answer {type:'closed'}, then exit).
+ * {type:'mem', rss, heapUsed, eluIdle, eluActive}: memory and cumulative event-loop idle/active ms)
+ * and {type:'close'} (answer {type:'closed'}, then exit).
  */
 import http, { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { performance } from 'node:perf_hooks';
 
 export type SystemName = 'slack-ours' | 'slack-bare' | 'teams-ours' | 'teams-bare';
 
@@ -26,7 +28,7 @@ export interface ServerSpec {
 
 export type ChildMessage =
   | { type: 'ready'; url: string }
-  | { type: 'mem'; rss: number; heapUsed: number }
+  | { type: 'mem'; rss: number; heapUsed: number; eluIdle: number; eluActive: number }
   | { type: 'closed' }
   | { type: 'error'; message: string };
 export type ParentMessage = { type: 'mem' } | { type: 'close' };
@@ -55,6 +57,15 @@ function forceLoopbackListen(): void {
   };
 }
 
+/**
+ * Experiment hook: BENCH_OURS_REDIS_QUERY (e.g. `enableAutoPipelining=true`) is appended to our app's
+ * Redis URL; ioredis reads URL query parameters as connection options. Empty by default.
+ */
+function oursRedisUrl(spec: ServerSpec): string {
+  const q = process.env['BENCH_OURS_REDIS_QUERY'];
+  return q ? `${spec.redisUrl!}?${q}` : spec.redisUrl!;
+}
+
 async function startSlackOurs(spec: ServerSpec): Promise<Started> {
   forceLoopbackListen();
   const { buildApp } = await import('../src/main.js');
@@ -62,13 +73,13 @@ async function startSlackOurs(spec: ServerSpec): Promise<Started> {
   const { createLogger } = await import('../src/logger.js');
   const config = loadConfig({
     PORT: '0',
-    REDIS_URL: spec.redisUrl,
+    REDIS_URL: oursRedisUrl(spec),
     SLACK_SIGNING_SECRET: spec.signingSecret,
     SLACK_BOT_TOKEN: spec.botToken,
     SLACK_API_URL: spec.slackApiUrl,
   });
   // Default refresh timing on purpose: the real 2000 ms interval.
-  const app = await buildApp(config, spec.redisUrl!, { logger: createLogger('silent'), slackRetries: 0 });
+  const app = await buildApp(config, oursRedisUrl(spec), { logger: createLogger('silent'), slackRetries: 0 });
   return { url: `http://${LOOPBACK}:${app.port()}/slack/events`, close: () => app.close() };
 }
 
@@ -77,8 +88,8 @@ async function startTeamsOurs(spec: ServerSpec): Promise<Started> {
   const { buildApp } = await import('../src/main.js');
   const { loadConfig } = await import('../src/config.js');
   const { createLogger } = await import('../src/logger.js');
-  const config = loadConfig({ PORT: '0', REDIS_URL: spec.redisUrl, TEAMS_LOCAL_MODE: 'true' });
-  const app = await buildApp(config, spec.redisUrl!, { logger: createLogger('silent') });
+  const config = loadConfig({ PORT: '0', REDIS_URL: oursRedisUrl(spec), TEAMS_LOCAL_MODE: 'true' });
+  const app = await buildApp(config, oursRedisUrl(spec), { logger: createLogger('silent') });
   return { url: `http://${LOOPBACK}:${app.port()}/api/messages`, close: () => app.close() };
 }
 
@@ -193,7 +204,8 @@ async function main(): Promise<void> {
   process.on('message', (raw: ParentMessage) => {
     if (raw.type === 'mem') {
       const m = process.memoryUsage();
-      send({ type: 'mem', rss: m.rss, heapUsed: m.heapUsed });
+      const elu = performance.eventLoopUtilization();
+      send({ type: 'mem', rss: m.rss, heapUsed: m.heapUsed, eluIdle: elu.idle, eluActive: elu.active });
     } else if (raw.type === 'close') {
       const forced = setTimeout(() => process.exit(0), 5_000);
       started

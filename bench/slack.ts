@@ -1,10 +1,11 @@
 /** Slack driver: signed block_actions over HTTP to a bare Bolt app and to our app, against a fake Slack Web API. */
 import { startFakeSlack, type RecordedCall } from '../test/support/fake-slack.js';
 import { blockActionsBody, postSigned, signSlackRequest, slashCommandBody } from '../test/support/slack-signing.js';
+import { pollKeys } from '../src/store/keys.js';
 import { startChild } from './child.js';
-import type { PreparedRequest } from './load.js';
+import { percentile, type PreparedRequest } from './load.js';
 import type { BenchOptions, CardUpdate, PlatformDriver, PollRef } from './platform.js';
-import { choiceFor, slackTally, sameTally } from './tally.js';
+import { choiceFor, LABELS, slackTally, sameTally } from './tally.js';
 
 const SIGNING_SECRET = 'bench-signing-secret-0123456789abcdef';
 const BOT_TOKEN = 'xoxb-bench-token';
@@ -13,6 +14,8 @@ const CHANNEL = 'C0BENCH';
 const FACILITATOR = 'U0FACI';
 
 const userId = (prefix: string, i: number): string => `${prefix}${String(i).padStart(5, '0')}`;
+/** response_url path of one vote: unique per poll and voter, so replies can be matched to voters. */
+const replyPath = (pollId: string, prefix: string, i: number): string => `vote-${pollId}-${prefix}-${i}`;
 
 const toUpdate = (c: RecordedCall): CardUpdate => ({
   at: c.at,
@@ -30,17 +33,17 @@ export async function slackDriver(opts: BenchOptions): Promise<PlatformDriver> {
       startChild({ system: 'slack-ours', signingSecret: SIGNING_SECRET, botToken: BOT_TOKEN, redisUrl: opts.redisUrl, slackApiUrl: fake.apiUrl }, opts.profileDir),
 
     // Signing is Slack's work, not ours: bodies are built and signed before the batch is timed.
-    buildVotes(url: string, prefix: string, count: number, poll: PollRef): PreparedRequest[] {
+    buildVotes(url: string, prefix: string, count: number, poll: PollRef, firstId: number): PreparedRequest[] {
       const out: PreparedRequest[] = [];
       for (let i = 1; i <= count; i++) {
         const req = blockActionsBody({
           actionId: `poll_vote_${choiceFor(i)}`,
           value: poll.pollId,
-          userId: userId(prefix, i),
+          userId: userId(prefix, firstId + i - 1),
           teamId: TEAM,
           channelId: CHANNEL,
           messageTs: poll.cardId,
-          responseUrl: `${fake.responseUrlBase}/vote-${prefix}-${i}`,
+          responseUrl: `${fake.responseUrlBase}/${replyPath(poll.pollId, prefix, i)}`,
         });
         out.push({
           url,
@@ -66,6 +69,20 @@ export async function slackDriver(opts: BenchOptions): Promise<PlatformDriver> {
       return { pollId, cardId: String((call.response as { ts: string }).ts) };
     },
 
+    observeUpdates(ts, onUpdate, timeoutMs) {
+      // waitFor with a predicate that never matches is the fake's only event hook; it ends on stop() + next call, timeout or close.
+      let stopped = false;
+      fake
+        .waitFor((c) => {
+          if (!stopped && isUpdateOf(c, ts)) onUpdate(c.at);
+          return stopped;
+        }, timeoutMs)
+        .catch(() => undefined);
+      return { stop: () => void (stopped = true) };
+    },
+
+    refreshKey: (pollId) => pollKeys({ platform: 'slack', tenant: TEAM }, pollId).refresh,
+
     updatesOf: (ts) => fake.calls.filter((c) => isUpdateOf(c, ts)).map(toUpdate),
 
     waitForTally: (ts, tally, timeoutMs) =>
@@ -73,10 +90,48 @@ export async function slackDriver(opts: BenchOptions): Promise<PlatformDriver> {
         .waitFor((c) => isUpdateOf(c, ts) && sameTally(slackTally(c.args.blocks), tally), timeoutMs)
         .then(toUpdate, () => undefined),
 
-    // Our app acks first and reports a failed vote to the voter through response_url.
-    checkOurs(_batch, since) {
-      const errors = fake.calls.filter((c) => c.method === 'response_url' && c.at >= since && c.path.includes('/vote-')).length;
-      return [{ name: 'ours: no error replies to voters (response_url)', value: String(errors), target: '0', pass: errors === 0 }];
+    // Our app acks first, then counts the vote; it answers the voter privately through response_url:
+    // a confirmation naming their choice, or an error text. Replies are awaited (bounded) here.
+    async checkOurs(batch, poll) {
+      const n = batch.results.length;
+      const prefix = `/respond/vote-${poll.pollId}-U-`;
+      const isReply = (c: RecordedCall): boolean => c.method === 'response_url' && c.path.startsWith(prefix);
+      const seen = new Set<RecordedCall>();
+      const track = (c: RecordedCall): boolean => {
+        if (isReply(c)) seen.add(c);
+        return seen.size >= n;
+      };
+      fake.calls.forEach(track);
+      // Only wait for all replies when the app sends them at all.
+      if (seen.size > 0 || (await fake.waitFor(isReply, 3000).then(() => true, () => false))) {
+        await fake.waitFor(track, 15_000).catch(() => undefined);
+      }
+      const byPath = new Map<string, RecordedCall[]>();
+      for (const c of seen) byPath.set(c.path, [...(byPath.get(c.path) ?? []), c]);
+      let confirmed = 0;
+      let errors = 0;
+      const delays: number[] = [];
+      for (let i = 1; i <= n; i++) {
+        const replies = byPath.get(`/respond/${replyPath(poll.pollId, 'U', i)}`) ?? [];
+        const own = LABELS[choiceFor(i)];
+        const ok = replies.filter((c) => String(c.args.text ?? '').includes(own));
+        errors += replies.length - ok.length;
+        if (ok.length === 1) {
+          confirmed++;
+          delays.push(ok[0]!.at - batch.results[i - 1]!.doneAt);
+        }
+      }
+      const lookups = fake.calls.filter((c) => c.method === 'users.info' && c.at >= batch.startedAt).length;
+      const notes =
+        seen.size === 0
+          ? ['no private replies to voters (response_url) were sent']
+          : [
+              `private confirmations naming the voter's choice: ${confirmed}/${n}; vote ack → confirmation arrival p50 ${percentile(delays, 50).toFixed(0)} ms, p99 ${percentile(delays, 99).toFixed(0)} ms, max ${Math.max(...delays).toFixed(0)} ms; users.info calls since the batch started: ${lookups}`,
+            ];
+      return {
+        checks: [{ name: 'ours: no error replies to voters', value: String(errors), target: '0', pass: errors === 0 }],
+        notes,
+      };
     },
 
     close: () => fake.close(),

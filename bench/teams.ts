@@ -1,6 +1,7 @@
 /** Teams driver: Action.Execute invokes through a bare CloudAdapter bot and through our app, against a fake connector. */
 import { startFakeConnector, type ConnectorCall } from '../test/support/fake-connector.js';
-import { activity, cardOf, user } from '../test/support/teams-harness.js';
+import { activity, cardOf, TENANT, user } from '../test/support/teams-harness.js';
+import { pollKeys } from '../src/store/keys.js';
 import { startChild } from './child.js';
 import type { BatchResult, PreparedRequest } from './load.js';
 import type { BenchOptions, CardUpdate, PlatformDriver, PollRef } from './platform.js';
@@ -34,10 +35,10 @@ export async function teamsDriver(opts: BenchOptions): Promise<PlatformDriver> {
     startOurs: () => startChild({ system: 'teams-ours', redisUrl: opts.redisUrl }, opts.profileDir),
 
     // Distinct users: from.id 29:<prefix>NNNNN, aadObjectId aad-<prefix>NNNNN.
-    buildVotes(url: string, prefix: string, count: number, poll: PollRef): PreparedRequest[] {
+    buildVotes(url: string, prefix: string, count: number, poll: PollRef, firstId: number): PreparedRequest[] {
       const out: PreparedRequest[] = [];
       for (let i = 1; i <= count; i++) {
-        const a = activity(user(name(prefix, i)), connector.serviceUrl, {
+        const a = activity(user(name(prefix, firstId + i - 1)), connector.serviceUrl, {
           type: 'invoke',
           name: 'adaptiveCard/action',
           value: { action: { type: 'Action.Execute', verb: 'vote', data: { pollId: poll.pollId, choice: choiceFor(i) } }, trigger: 'manual' },
@@ -64,6 +65,20 @@ export async function teamsDriver(opts: BenchOptions): Promise<PlatformDriver> {
       return { pollId, cardId: call.responseId };
     },
 
+    observeUpdates(id, onUpdate, timeoutMs) {
+      // waitFor with a predicate that never matches is the fake's only event hook; it ends on stop() + next call or timeout.
+      let stopped = false;
+      connector
+        .waitFor((c) => {
+          if (!stopped && isUpdateOf(c, id)) onUpdate(c.at);
+          return stopped;
+        }, timeoutMs)
+        .catch(() => undefined);
+      return { stop: () => void (stopped = true) };
+    },
+
+    refreshKey: (pollId) => pollKeys({ platform: 'teams', tenant: TENANT }, pollId).refresh,
+
     updatesOf: (id) => connector.calls.filter((c) => isUpdateOf(c, id)).map(toUpdate),
 
     waitForTally: (id, tally, timeoutMs) =>
@@ -71,9 +86,12 @@ export async function teamsDriver(opts: BenchOptions): Promise<PlatformDriver> {
         .waitFor((c) => isUpdateOf(c, id) && sameTally(teamsTally(cardOf(c)), tally), timeoutMs)
         .then(toUpdate, () => undefined),
 
-    checkOurs(batch) {
+    async checkOurs(batch) {
       const shown = ownVoteShown(batch);
-      return [{ name: "ours: invoke card shows the voter's own vote", value: `${shown}/${batch.results.length}`, target: 'all', pass: shown === batch.results.length }];
+      return {
+        checks: [{ name: "ours: invoke card shows the voter's own vote", value: `${shown}/${batch.results.length}`, target: 'all', pass: shown === batch.results.length }],
+        notes: [],
+      };
     },
 
     close: () => connector.close(),

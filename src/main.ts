@@ -107,8 +107,9 @@ export async function buildApp(config: Config, redisUrl: string, opts: BuildOpti
   if (!config.slack) logger.info('Slack is not configured (no SLACK_BOT_TOKEN with SLACK_SIGNING_SECRET or SLACK_APP_TOKEN).');
 
   let worker: Worker | undefined;
+  let workerRedis: Redis | undefined;
   if (config.role !== 'web') {
-    const workerRedis = new Redis(redisUrl, workerRedisOptions);
+    workerRedis = new Redis(redisUrl, workerRedisOptions);
     workerRedis.on('error', () => undefined);
     worker = createCardRefreshWorker(workerRedis, (scope, pollId) => refreshPollCard(deps, refresher, scope, pollId));
     worker.on('failed', (job, err) => logger.warn({ jobId: job?.id, err: err.name, attempts: job?.attemptsMade }, 'card refresh failed'));
@@ -131,6 +132,8 @@ export async function buildApp(config: Config, redisUrl: string, opts: BuildOpti
       if (server) await new Promise<void>((resolve) => server!.close(() => resolve()));
       if (slackApp && config.slack?.appToken) await slackApp.stop();
       await worker?.close();
+      // BullMQ leaves connections it was given open.
+      workerRedis?.disconnect();
       await queue.close();
       redis.disconnect();
       queueRedis.disconnect();

@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import { AppError } from '../domain/errors.js';
 import type { Scope, Temperature } from '../domain/poll.js';
 import type { PollDeps } from './deps.js';
-import type { CastResult, PollState } from './ports.js';
+import type { CastResult, NewPoll, PollState } from './ports.js';
 
 export interface CastVoteInput {
   scope: Scope;
@@ -18,37 +18,48 @@ export function voterKey(salt: string, userId: string): string {
   return createHmac('sha256', salt).update(userId).digest('base64url');
 }
 
-// The salt of a poll never changes, so a small in-process cache saves a round trip per vote.
-const saltCache = new Map<string, string>();
-const SALT_CACHE_MAX = 10_000;
+// A poll's salt and fixed fields never change (only its status, which the vote script checks),
+// so a small in-process cache saves a round trip per vote.
+const infoCache = new Map<string, NewPoll>();
+const INFO_CACHE_MAX = 10_000;
 
-async function saltFor(deps: PollDeps, scope: Scope, pollId: string): Promise<string> {
+async function pollInfo(deps: PollDeps, scope: Scope, pollId: string): Promise<NewPoll> {
   const cacheKey = `${scope.platform}:${scope.tenant}:${pollId}`;
-  const cached = saltCache.get(cacheKey);
+  const cached = infoCache.get(cacheKey);
   if (cached) return cached;
-  const salt = await deps.store.getVoterSalt(scope, pollId);
-  if (!salt) throw new AppError('poll_not_found');
-  if (saltCache.size >= SALT_CACHE_MAX) saltCache.clear();
-  saltCache.set(cacheKey, salt);
-  return salt;
+  const info = await deps.store.getPollInfo(scope, pollId);
+  if (!info) throw new AppError('poll_not_found');
+  if (infoCache.size >= INFO_CACHE_MAX) infoCache.clear();
+  infoCache.set(cacheKey, info);
+  return info;
+}
+
+export interface VoteOutcome extends CastResult {
+  /** The poll as it is right after the vote (open: a vote on a closed poll is refused). */
+  state: PollState;
 }
 
 /**
- * Records one person's vote (or changes it) and asks for the shared card to be refreshed.
+ * Records one person's vote (or changes it) and has the shared card refreshed.
  * Repeating the same vote (a retry or a double click) changes nothing.
+ * Returns the poll with its new tally, so the caller can show the voter a card without another read.
  */
-export async function castVote(deps: PollDeps, input: CastVoteInput): Promise<CastResult> {
-  const salt = await saltFor(deps, input.scope, input.pollId);
+export async function castVote(deps: PollDeps, input: CastVoteInput): Promise<VoteOutcome> {
+  const { poll, voterSalt } = await pollInfo(deps, input.scope, input.pollId);
   const result = await deps.store.castVote(
     input.scope,
     input.pollId,
-    { voterKey: voterKey(salt, input.userId), choice: input.choice, name: input.userName },
+    { voterKey: voterKey(voterSalt, input.userId), choice: input.choice, name: input.userName },
     { ...deps.refreshTiming, now: deps.clock.now() },
   );
   // The store marks a refresh pending even for an unchanged vote, so a retry of a vote whose job
   // was lost still brings the card up to date; only the first mark needs a job.
   if (result.refreshDelayMs !== undefined) await deps.refresher.schedule(input.scope, input.pollId, result.refreshDelayMs);
-  return result;
+  // Names are not in the script's reply; named polls (opt-in, small) read them.
+  const state: PollState = poll.anonymous
+    ? { poll: { ...poll, status: 'open' }, tally: result.tally, named: [], version: 0 }
+    : await loadPoll(deps, input.scope, input.pollId);
+  return { ...result, state };
 }
 
 /** The poll as it is now, or poll_not_found. */

@@ -59,7 +59,8 @@ export interface PollStore {
   setLocation(scope: Scope, pollId: string, location: MessageLocation): Promise<void>;
   deletePoll(scope: Scope, pollId: string): Promise<void>;
   getPoll(scope: Scope, pollId: string): Promise<PollState | undefined>;
-  getVoterSalt(scope: Scope, pollId: string): Promise<string | undefined>;
+  /** The poll's fixed fields and voter salt, without tally or names (one small read). */
+  getPollInfo(scope: Scope, pollId: string): Promise<NewPoll | undefined>;
   /**
    * Records or changes one vote and marks a card refresh pending, atomically.
    * Throws AppError poll_not_found / poll_closed.

@@ -17,7 +17,6 @@ export interface Messages {
   noVotes: string;
   tieRule: string;
   yourVote: (label: string) => string;
-  voteRecorded: (label: string) => string;
   help: string;
   unknownCommand: (command: string) => string;
   errors: Record<ErrorCode, string>;
@@ -38,7 +37,6 @@ const nl: Messages = {
   noVotes: 'Er is niet gestemd.',
   tieRule: 'Bij gelijke stand geldt de temperatuur als gemixt.',
   yourVote: (label) => `Jouw stem: ${label}. Je kunt je keuze nog wijzigen.`,
-  voteRecorded: (label) => `Je stem is geteld: ${label}. Je kunt ze wijzigen zolang de peiling open is.`,
   help: [
     '*WerktSamen* helpt jullie samen beslissen over een samenwerking.',
     '`poll [vraag]` opent een anonieme temperatuurmeting (veel, gemixt of weinig enthousiasme).',
@@ -74,7 +72,6 @@ const en: Messages = {
   noVotes: 'Nobody voted.',
   tieRule: 'On a tie the temperature counts as mixed.',
   yourVote: (label) => `Your vote: ${label}. You can still change it.`,
-  voteRecorded: (label) => `Your vote is counted: ${label}. You can change it while the poll is open.`,
   help: [
     '*WerktSamen* helps your team decide on a collaboration together.',
     '`poll [question]` opens an anonymous temperature poll (much, mixed or little enthusiasm).',

@@ -22,6 +22,21 @@ function unwrap(reply: unknown): unknown[] {
   return r.slice(1);
 }
 
+/** Redis hash fields back into a validated Poll: what comes out of Redis is a boundary too. */
+function pollFromMeta(scope: Scope, pollId: string, meta: Record<string, string>): Poll {
+  return PollSchema.parse({
+    id: pollId,
+    scope,
+    question: meta.question,
+    anonymous: meta.anonymous === '1',
+    locale: meta.locale,
+    openedBy: meta.openedBy,
+    status: meta.status,
+    createdAt: Number(meta.createdAt),
+    closedAt: meta.closedAt === undefined ? undefined : Number(meta.closedAt),
+  });
+}
+
 /** The poll store on Redis. Each write is a single Lua script, so concurrent votes stay exact. */
 export class RedisPollStore implements PollStore {
   constructor(private readonly redis: Redis) {}
@@ -52,9 +67,10 @@ export class RedisPollStore implements PollStore {
     await asStoreError(this.redis.del(k.meta, k.votes, k.counts, k.names, k.refresh));
   }
 
-  async getVoterSalt(scope: Scope, pollId: string): Promise<string | undefined> {
-    const salt = await asStoreError(this.redis.hget(pollKeys(scope, pollId).meta, 'salt'));
-    return salt ?? undefined;
+  async getPollInfo(scope: Scope, pollId: string): Promise<NewPoll | undefined> {
+    const meta = await asStoreError(this.redis.hgetall(pollKeys(scope, pollId).meta));
+    if (!meta.salt) return undefined;
+    return { poll: pollFromMeta(scope, pollId, meta), voterSalt: meta.salt };
   }
 
   async getPoll(scope: Scope, pollId: string): Promise<PollState | undefined> {
@@ -67,17 +83,7 @@ export class RedisPollStore implements PollStore {
       return value;
     }) as [Record<string, string>, Record<string, string>, number];
     if (!meta || Object.keys(meta).length === 0) return undefined;
-    const poll: Poll = PollSchema.parse({
-      id: pollId,
-      scope,
-      question: meta.question,
-      anonymous: meta.anonymous === '1',
-      locale: meta.locale,
-      openedBy: meta.openedBy,
-      status: meta.status,
-      createdAt: Number(meta.createdAt),
-      closedAt: meta.closedAt === undefined ? undefined : Number(meta.closedAt),
-    });
+    const poll = pollFromMeta(scope, pollId, meta);
     const tallyCounts = emptyCounts();
     for (const t of temperatures) tallyCounts[t] = Number(counts[t] ?? 0);
     const named = poll.anonymous ? [] : await this.namedVotes(scope, pollId);

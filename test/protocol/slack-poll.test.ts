@@ -51,19 +51,6 @@ describe('Slack: the temperature poll end to end', () => {
     expect(checkBlockKit({ blocks: card.args.blocks as unknown[], text: String(card.args.text) })).toEqual([]);
   });
 
-  it('confirms a vote privately to the voter, once per change', async () => {
-    const { pollId, ts } = await h.openPoll('U_FACI');
-    await h.click('U_CONFIRM', pollId, 'poll_vote_gemixt', ts, 'confirm-1');
-    const confirmation = await h.fake.waitFor((c) => c.method === 'response_url' && c.path.endsWith('/confirm-1'));
-    expect(confirmation.args).toMatchObject({ response_type: 'ephemeral', replace_original: false });
-    expect(confirmation.args.text).toContain('Je stem is geteld: Gemixt enthousiasme');
-    // The same click again (a double click) is answered without a second confirmation.
-    await h.click('U_CONFIRM', pollId, 'poll_vote_gemixt', ts, 'confirm-2');
-    await h.click('U_CONFIRM', pollId, 'poll_vote_veel', ts, 'confirm-3');
-    await h.fake.waitFor((c) => c.method === 'response_url' && c.path.endsWith('/confirm-3'));
-    expect(h.fake.calls.some((c) => c.path.endsWith('/confirm-2'))).toBe(false);
-  });
-
   it('keeps no voter id in the clear in Redis for an anonymous poll', async () => {
     const { pollId, ts } = await h.openPoll('U_FACI');
     await h.click('U_SECRET_VOTER', pollId, 'poll_vote_gemixt', ts);

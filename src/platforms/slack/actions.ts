@@ -1,9 +1,8 @@
-import type { App, BlockAction, RespondFn, webApi } from '@slack/bolt';
+import type { App, BlockAction } from '@slack/bolt';
 import { castVote } from '../../app/cast-vote.js';
 import { closePoll } from '../../app/close-poll.js';
 import { AppError } from '../../domain/errors.js';
-import { PollIdSchema, TemperatureSchema, type Scope, type Temperature } from '../../domain/poll.js';
-import { messages } from '../../content/messages.js';
+import { PollIdSchema, TemperatureSchema, type Scope } from '../../domain/poll.js';
 import { CLOSE_ACTION_ID } from '../../cards/poll-card-model.js';
 import { errorText, logFailure, type SlackContext } from './context.js';
 import { BlockActionSchema, ButtonActionSchema } from './payloads.js';
@@ -34,17 +33,6 @@ function parseAction(body: unknown, action: unknown): Parsed {
   };
 }
 
-async function confirmVote(
-  ctx: SlackContext,
-  client: webApi.WebClient,
-  parsed: Parsed,
-  choice: Temperature,
-  respond: RespondFn,
-): Promise<void> {
-  const m = messages(await ctx.locales.get(client, parsed.scope, parsed.userId));
-  await respond({ response_type: 'ephemeral', replace_original: false, text: m.voteRecorded(m.temperature[choice]) }).catch(() => undefined);
-}
-
 /**
  * The poll card's buttons. Votes are acknowledged at once and counted once per person
  * (a double click or retry repeats the same vote); the shared card follows within seconds.
@@ -57,16 +45,15 @@ export function registerActions(app: App, ctx: SlackContext): void {
       parsed = parseAction(body, action);
       const vote = VOTE_ACTION.exec(parsed.actionId);
       if (vote) {
-        const choice = TemperatureSchema.parse(vote[1]);
-        const { changed } = await castVote(ctx.deps, {
+        // No private confirmation per vote: the shared card shows the new count within two seconds,
+        // and a message per click would cost a Web API call each under a burst of votes.
+        await castVote(ctx.deps, {
           scope: parsed.scope,
           pollId: parsed.pollId,
           userId: parsed.userId,
           userName: parsed.userName,
-          choice,
+          choice: TemperatureSchema.parse(vote[1]),
         });
-        // Slack has no per-person card view, so the voter gets a private line; a double click gets none.
-        if (changed) await confirmVote(ctx, client, parsed, choice, respond);
       } else if (parsed.actionId === CLOSE_ACTION_ID) {
         await closePoll(ctx.deps, { scope: parsed.scope, pollId: parsed.pollId, userId: parsed.userId });
       } else {

@@ -106,8 +106,8 @@ export class WerktSamenTeamsBot extends TeamsActivityHandler {
       if (verb === 'vote') {
         const vote = VoteDataSchema.safeParse(data);
         if (!vote.success) throw new AppError('invalid_input');
-        await castVote(this.deps, { scope, pollId: vote.data.pollId, userId, userName: a.data.from.name, choice: vote.data.choice });
-        return this.cardResponse(await loadPoll(this.deps, scope, vote.data.pollId), { ownVote: vote.data.choice });
+        const outcome = await castVote(this.deps, { scope, pollId: vote.data.pollId, userId, userName: a.data.from.name, choice: vote.data.choice });
+        return this.cardResponse(outcome.state, { ownVote: vote.data.choice });
       }
       if (verb === 'close') {
         const close = CloseDataSchema.safeParse(data);
