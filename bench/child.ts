@@ -1,5 +1,6 @@
 /** Forks bench/server.ts (one system under test) and talks to it over IPC, with timeouts everywhere. */
-import { fork, type ChildProcess } from 'node:child_process';
+import { execFileSync, fork, spawnSync, type ChildProcess } from 'node:child_process';
+import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { ChildMessage, ServerSpec } from './server.js';
 
@@ -68,6 +69,28 @@ function nextMessage(child: ChildProcess, type: ChildMessage['type'], timeoutMs:
   });
 }
 
+/**
+ * CPU pinning on machines with two or more cores: the system under test gets the last core to
+ * itself, everything else (load generator, Redis, fakes) shares the others. Without it, our app
+ * and its redis-server compete for the same cores while the bare framework (no Redis) does not,
+ * which measures the machine more than the code.
+ */
+export const pinning = { enabled: false };
+
+function pinTo(pid: number, cpus: string): void {
+  execFileSync('taskset', ['-a', '-cp', cpus, String(pid)], { stdio: 'ignore' });
+}
+
+/** Pins this process (and so the Redis and fakes it starts) to all cores but the last. */
+export function pinLoadGenerator(): string | undefined {
+  const n = cpus().length;
+  const hasTaskset = spawnSync('sh', ['-c', 'command -v taskset'], { stdio: 'ignore' }).status === 0;
+  if (n < 2 || !hasTaskset) return undefined;
+  pinning.enabled = true;
+  pinTo(process.pid, `0-${n - 2}`);
+  return `server on CPU ${n - 1}; load generator, Redis and fakes on CPU 0-${n - 2}`;
+}
+
 /** Starts one system under test; `profileDir` turns on --cpu-prof for it. */
 export async function startChild(spec: ServerSpec, profileDir?: string): Promise<ChildHandle> {
   if (!hookInstalled) {
@@ -78,6 +101,7 @@ export async function startChild(spec: ServerSpec, profileDir?: string): Promise
   const child = fork(SERVER_ENTRY, [JSON.stringify(spec)], { execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   live.add(child);
   child.once('exit', () => live.delete(child));
+  if (pinning.enabled && child.pid) pinTo(child.pid, String(cpus().length - 1));
   let ready: ChildMessage;
   try {
     ready = await nextMessage(child, 'ready', READY_TIMEOUT_MS);

@@ -18,7 +18,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { startRedis, type RedisServerHandle } from '../test/support/redis-server.js';
-import { killAllChildren } from './child.js';
+import { killAllChildren, pinLoadGenerator } from './child.js';
 import { setClient } from './load.js';
 import { renderReport, targetChecks, TARGETS, type PlatformResult } from './report.js';
 import { benchPlatform, type BenchOptions } from './platform.js';
@@ -42,6 +42,7 @@ const { values } = parseArgs({
     only: { type: 'string' },
     profile: { type: 'boolean', default: false },
     client: { type: 'string', default: 'http' },
+    'no-pin': { type: 'boolean', default: false },
   },
 });
 
@@ -73,6 +74,9 @@ async function main(): Promise<void> {
   if (values.client !== 'http' && values.client !== 'fetch') throw new Error('--client must be http or fetch');
   setClient(values.client);
   if (values.profile) mkdirSync(PROFILE_DIR, { recursive: true });
+
+  const pinned = values['no-pin'] ? undefined : pinLoadGenerator();
+  log(pinned ? `CPU pinning: ${pinned}` : 'CPU pinning: off');
 
   let redis: RedisServerHandle | undefined;
   const platforms: PlatformResult[] = [];

@@ -10,8 +10,6 @@ export const PollCardOptionSchema = z.object({
   choice: z.enum(temperatures),
   label: z.string(),
   buttonLabel: z.string(),
-  count: z.number().int().min(0),
-  percent: z.number().int().min(0).max(100),
   bar: z.string(),
   /** "2 (67%)": precomputed so templates hold plain field references, which expand fastest. */
   tallyText: z.string(),
@@ -48,7 +46,7 @@ export const voteActionId = (choice: Temperature): string => `poll_vote_${choice
 export const CLOSE_ACTION_ID = 'poll_close';
 
 function bar(percent: number): string {
-  const filled = Math.round((percent / 100) * BAR_WIDTH);
+  const filled = Math.min(BAR_WIDTH, Math.max(0, Math.round((percent / 100) * BAR_WIDTH)));
   return '█'.repeat(filled) + '░'.repeat(BAR_WIDTH - filled);
 }
 
@@ -71,8 +69,6 @@ export function buildPollCardModel(state: PollState, personal: PersonalView = {}
       choice,
       label: m.temperature[choice],
       buttonLabel: m.optionButton[choice],
-      count: tally.counts[choice],
-      percent: pct[choice],
       bar: bar(pct[choice]),
       tallyText: `${tally.counts[choice]} (${pct[choice]}%)`,
       weight: personal.ownVote === choice ? ('Bolder' as const) : ('Default' as const),

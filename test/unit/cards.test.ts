@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildPollCardModel } from '../../src/cards/poll-card-model.js';
-import { renderSlackPoll, renderTeamsPoll } from '../../src/cards/render.js';
+import { expandCard, expandCardDirect, renderSlackPoll, renderTeamsPoll } from '../../src/cards/render.js';
 import type { PollState } from '../../src/app/ports.js';
 import type { Locale } from '../../src/domain/poll.js';
 import { checkBlockKit } from '../support/block-kit-check.js';
@@ -47,6 +47,19 @@ describe('poll card templates', () => {
       }
     });
   }
+
+  it('renders exactly what a direct template expansion gives, for every shape and awkward text', () => {
+    const awkward = { ...state({ anonymous: false }), poll: { ...state().poll, question: 'Quotes " \\ back\\slash, new\nline, tab\t, ${notATemplate} & <b>, émoji 🌡️' } };
+    const all = [...variants.map((v) => v.s), awkward];
+    for (const s of all) {
+      for (const personal of [{}, { ownVote: 'weinig' as const }, { notice: 'Let op: "niets" veranderd' }]) {
+        const model = buildPollCardModel(s, personal);
+        for (const platform of ['slack', 'teams'] as const) {
+          expect(expandCard(platform, 'poll', model)).toEqual(expandCardDirect(platform, 'poll', model));
+        }
+      }
+    }
+  });
 
   it('shows three vote buttons and a close button while open, none when closed', () => {
     const open = renderSlackPoll(buildPollCardModel(state()));
