@@ -38,7 +38,7 @@ const { values } = parseArgs({
     voters: { type: 'string', default: '1000' },
     warmup: { type: 'string', default: '1000' },
     concurrency: { type: 'string', default: '50' },
-    rounds: { type: 'string', default: '3' },
+    rounds: { type: 'string', default: '7' },
     only: { type: 'string' },
     profile: { type: 'boolean', default: false },
     client: { type: 'string', default: 'http' },

@@ -73,10 +73,15 @@ export function expandCardDirect(platform: PlatformName, name: CardName, model: 
 
 /** Expands a card template with a view model. The result is plain JSON for the platform. */
 export function expandCard(platform: PlatformName, name: CardName, model: object): Record<string, unknown> {
+  return JSON.parse(expandCardJson(platform, name, model)) as Record<string, unknown>;
+}
+
+/** The same as {@link expandCard}, serialized: for responses that go straight onto the wire. */
+export function expandCardJson(platform: PlatformName, name: CardName, model: object): string {
   const texts: string[] = [];
   const shape: string[] = [];
   scan(model, texts, shape);
-  if (texts.some((t) => TOKEN_CHAR.test(t))) return expandCardDirect(platform, name, model);
+  if (texts.some((t) => TOKEN_CHAR.test(t))) return JSON.stringify(expandCardDirect(platform, name, model));
   const key = `${platform}/${name}:${shape.join('|')}`;
   let expanded = shapes.get(key);
   if (expanded === undefined) {
@@ -84,7 +89,7 @@ export function expandCard(platform: PlatformName, name: CardName, model: object
     if (shapes.size >= SHAPES_MAX) shapes.clear();
     shapes.set(key, expanded);
   }
-  return JSON.parse(expanded.replace(TOKEN, (_, i: string) => JSON.stringify(texts[Number(i)]).slice(1, -1))) as Record<string, unknown>;
+  return expanded.replace(TOKEN, (_, i: string) => JSON.stringify(texts[Number(i)]).slice(1, -1));
 }
 
 /** Slack mrkdwn treats &, < and > as control characters; user text must be escaped. */
@@ -117,4 +122,9 @@ export function renderSlackPoll(model: PollCardModel): SlackMessage {
 /** The Adaptive Card (schema 1.5) for a poll card. */
 export function renderTeamsPoll(model: PollCardModel): Record<string, unknown> {
   return expandCard('teams', 'poll', model);
+}
+
+/** The Adaptive Card for a poll card as JSON text, for invoke responses. */
+export function renderTeamsPollJson(model: PollCardModel): string {
+  return expandCardJson('teams', 'poll', model);
 }

@@ -12,7 +12,8 @@ import type { PollDeps } from '../../app/deps.js';
 import { openPoll } from '../../app/open-poll.js';
 import { parseCommand } from '../../app/parse-command.js';
 import { buildPollCardModel, type PersonalView } from '../../cards/poll-card-model.js';
-import { renderTeamsPoll } from '../../cards/render.js';
+import { renderTeamsPollJson } from '../../cards/render.js';
+import { RawJson } from './raw-json.js';
 import { messages, toLocale } from '../../content/messages.js';
 import { AppError, isAppError } from '../../domain/errors.js';
 import type { Locale, Scope } from '../../domain/poll.js';
@@ -126,7 +127,9 @@ export class WerktSamenTeamsBot extends TeamsActivityHandler {
   }
 
   private cardResponse(state: Awaited<ReturnType<typeof loadPoll>>, personal: PersonalView): AdaptiveCardInvokeResponse {
-    return { statusCode: 200, type: CARD_TYPE, value: renderTeamsPoll(buildPollCardModel(state, personal)) };
+    // The card stays JSON text all the way to the wire (see raw-json.ts); botbuilder only passes it on.
+    const card = new RawJson(renderTeamsPollJson(buildPollCardModel(state, personal)));
+    return { statusCode: 200, type: CARD_TYPE, value: card as unknown as Record<string, unknown> };
   }
 
   /** A small card with only the private message, for when there is no poll to show. */

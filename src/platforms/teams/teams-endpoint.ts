@@ -6,6 +6,7 @@ import {
   type ConfigurationBotFrameworkAuthenticationOptions,
 } from 'botbuilder';
 import { messages } from '../../content/messages.js';
+import { serializeBody } from './raw-json.js';
 import type { RouteRequest as RawRequest, RouteResponse as RawResponse } from '../../http/server.js';
 import type { Logger } from '../../logger.js';
 
@@ -70,7 +71,7 @@ export async function handleTeamsRequest(
       if (payload === undefined) return;
       if (typeof payload === 'string') out.body = payload;
       else {
-        out.body = JSON.stringify(payload);
+        out.body = serializeBody(payload);
         out.headers!['content-type'] = 'application/json';
       }
     },
