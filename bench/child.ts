@@ -88,7 +88,8 @@ export function pinLoadGenerator(): string | undefined {
   if (n < 2 || !hasTaskset) return undefined;
   pinning.enabled = true;
   pinTo(process.pid, `0-${n - 2}`);
-  return `server on CPU ${n - 1}; load generator, Redis and fakes on CPU 0-${n - 2}`;
+  const rest = n === 2 ? '0' : `0-${n - 2}`;
+  return `server on CPU ${n - 1}; load generator, Redis and fakes on CPU ${rest}`;
 }
 
 /** Starts one system under test; `profileDir` turns on --cpu-prof for it. */
