@@ -37,7 +37,6 @@ const state = (voters: number): PollState => ({
   },
   tally: { counts: { veel: Math.ceil(voters / 2), gemixt: Math.floor(voters / 2), weinig: 0 }, voters },
   named: [],
-  version: voters,
 });
 
 const secret = 'bench-signing-secret-0123456789abcdef';

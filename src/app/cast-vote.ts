@@ -57,7 +57,7 @@ export async function castVote(deps: PollDeps, input: CastVoteInput): Promise<Vo
   if (result.refreshDelayMs !== undefined) await deps.refresher.schedule(input.scope, input.pollId, result.refreshDelayMs);
   // Names are not in the script's reply; named polls (opt-in, small) read them.
   const state: PollState = poll.anonymous
-    ? { poll: { ...poll, status: 'open' }, tally: result.tally, named: [], version: 0 }
+    ? { poll: { ...poll, status: 'open' }, tally: result.tally, named: [] }
     : await loadPoll(deps, input.scope, input.pollId);
   return { ...result, state };
 }

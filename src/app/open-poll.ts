@@ -36,7 +36,6 @@ export async function openPoll(deps: PollDeps, input: OpenPollInput): Promise<Po
     poll,
     tally: { counts: { veel: 0, gemixt: 0, weinig: 0 }, voters: 0 },
     named: [],
-    version: 0,
   };
   try {
     const posted = await messenger.postPoll(input.location, state);

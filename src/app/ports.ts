@@ -26,8 +26,6 @@ export interface PollState {
   /** Only filled for named polls. */
   named: NamedVote[];
   location?: MessageLocation;
-  /** Increases with every change; lets a refresher know whether it rendered the latest state. */
-  version: number;
 }
 
 export interface CastResult {

@@ -55,7 +55,6 @@ if prev ~= ARGV[2] then
   redis.call('HSET', KEYS[2], ARGV[1], ARGV[2])
   redis.call('HINCRBY', KEYS[3], ARGV[2], 1)
   if ARGV[3] ~= '' then redis.call('HSET', KEYS[4], ARGV[1], ARGV[3]) end
-  redis.call('HINCRBY', KEYS[1], 'version', 1)
 end
 ${markRefreshPending('KEYS[5]', 4)}
 local c = redis.call('HMGET', KEYS[3], 'veel', 'gemixt', 'weinig')
@@ -68,7 +67,6 @@ if redis.call('EXISTS', KEYS[1]) == 0 then return {'err', 'poll_not_found'} end
 if redis.call('HGET', KEYS[1], 'openedBy') ~= ARGV[1] then return {'err', 'not_facilitator'} end
 if redis.call('HGET', KEYS[1], 'status') == 'closed' then return {'ok', 1} end
 redis.call('HSET', KEYS[1], 'status', 'closed', 'closedAt', ARGV[2])
-redis.call('HINCRBY', KEYS[1], 'version', 1)
 return {'ok', 0}
 `);
 

@@ -52,7 +52,6 @@ export class RedisPollStore implements PollStore {
         status: poll.status,
         createdAt: String(poll.createdAt),
         salt: voterSalt,
-        version: '0',
       }),
     );
   }
@@ -92,7 +91,6 @@ export class RedisPollStore implements PollStore {
       tally: { counts: tallyCounts, voters },
       named,
       location: meta.location ? MessageLocationSchema.parse(JSON.parse(meta.location)) : undefined,
-      version: Number(meta.version ?? 0),
     };
   }
 

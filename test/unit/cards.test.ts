@@ -21,7 +21,6 @@ function state(over: { status?: 'open' | 'closed'; anonymous?: boolean; locale?:
     },
     tally: { counts: { veel: 2, gemixt: 1, weinig: 1 }, voters: over.voters ?? 4 },
     named: over.anonymous === false ? names.map((name, i) => ({ name, choice: (['veel', 'veel', 'gemixt', 'weinig'] as const)[i]! })) : [],
-    version: 4,
   };
 }
 
