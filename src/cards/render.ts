@@ -6,7 +6,7 @@ import type { PollCardModel } from './poll-card-model.js';
 // Both src/cards and dist/cards sit two levels below the project root, beside cards/.
 const templateDir = fileURLToPath(new URL('../../cards/', import.meta.url));
 
-export type CardName = 'poll';
+export type CardName = 'poll' | 'notice';
 export type PlatformName = 'slack' | 'teams';
 
 // Parsing a template is the expensive part of setting up; keep one per card.
@@ -127,4 +127,9 @@ export function renderTeamsPoll(model: PollCardModel): Record<string, unknown> {
 /** The Adaptive Card for a poll card as JSON text, for invoke responses. */
 export function renderTeamsPollJson(model: PollCardModel): string {
   return expandCardJson('teams', 'poll', model);
+}
+
+/** A one-line private notice card (Teams), for when there is no poll to show. */
+export function renderTeamsNotice(text: string): Record<string, unknown> {
+  return expandCard('teams', 'notice', { text });
 }

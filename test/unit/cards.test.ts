@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildPollCardModel } from '../../src/cards/poll-card-model.js';
-import { expandCard, expandCardDirect, renderSlackPoll, renderTeamsPoll } from '../../src/cards/render.js';
+import { expandCard, expandCardDirect, renderSlackPoll, renderTeamsNotice, renderTeamsPoll } from '../../src/cards/render.js';
 import type { PollState } from '../../src/app/ports.js';
 import type { Locale } from '../../src/domain/poll.js';
 import { checkBlockKit } from '../support/block-kit-check.js';
@@ -58,6 +58,12 @@ describe('poll card templates', () => {
         }
       }
     }
+  });
+
+  it('renders a valid notice card', () => {
+    const card = renderTeamsNotice('Deze peiling bestaat niet meer.');
+    expect(validateAdaptiveCard(card)).toEqual([]);
+    expect(JSON.stringify(card)).toContain('Deze peiling bestaat niet meer.');
   });
 
   it('shows three vote buttons and a close button while open, none when closed', () => {

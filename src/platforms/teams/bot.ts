@@ -1,5 +1,4 @@
 import {
-  CardFactory,
   MessageFactory,
   TeamsActivityHandler,
   TurnContext,
@@ -12,7 +11,7 @@ import type { PollDeps } from '../../app/deps.js';
 import { openPoll } from '../../app/open-poll.js';
 import { parseCommand } from '../../app/parse-command.js';
 import { buildPollCardModel, type PersonalView } from '../../cards/poll-card-model.js';
-import { renderTeamsPollJson } from '../../cards/render.js';
+import { renderTeamsNotice, renderTeamsPollJson } from '../../cards/render.js';
 import { RawJson } from './raw-json.js';
 import { messages, toLocale } from '../../content/messages.js';
 import { AppError, isAppError } from '../../domain/errors.js';
@@ -134,12 +133,7 @@ export class WerktSamenTeamsBot extends TeamsActivityHandler {
 
   /** A small card with only the private message, for when there is no poll to show. */
   private errorResponse(err: unknown, locale: Locale): AdaptiveCardInvokeResponse {
-    const card = CardFactory.adaptiveCard({
-      type: 'AdaptiveCard',
-      version: '1.5',
-      body: [{ type: 'TextBlock', text: this.errorText(err, locale), wrap: true, color: 'Attention' }],
-    });
-    return { statusCode: 200, type: CARD_TYPE, value: card.content as Record<string, unknown> };
+    return { statusCode: 200, type: CARD_TYPE, value: renderTeamsNotice(this.errorText(err, locale)) };
   }
 
   private errorText(err: unknown, locale: Locale): string {
