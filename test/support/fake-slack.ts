@@ -62,6 +62,8 @@ export interface FakeSlack {
 /** Options for {@link startFakeSlack}. */
 export interface FakeSlackOptions {
   teamId?: string;
+  /** WebSocket URL that apps.connections.open hands out (Socket Mode tests). */
+  socketModeUrl?: string;
 }
 
 /** Fields that are plain strings even when they look like JSON (user text must stay text). */
@@ -145,6 +147,8 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
         }
         return { ok: true, user };
       }
+      case 'apps.connections.open':
+        return options.socketModeUrl ? { ok: true, url: options.socketModeUrl } : { ok: false, error: 'invalid_auth' };
       case 'conversations.info':
         return { ok: true, channel: { id: channel, name: 'general', is_channel: true, is_im: false, is_private: false } };
       default:
