@@ -93,6 +93,12 @@ describe('Teams in the Agents Playground', () => {
       await updated.first().waitFor({ timeout: 15_000 });
       mkdirSync(ARTIFACTS, { recursive: true });
       await page.screenshot({ path: resolve(ARTIFACTS, 'playground-poll.png') });
+      // The person who opened it closes it: the final temperature, no buttons left.
+      await updated.first().getByRole('button', { name: 'Close poll' }).click();
+      const closed = page.locator('.ac-adaptiveCard').filter({ hasText: 'Team temperature closed' }).filter({ hasText: 'Team temperature: Much enthusiasm' });
+      await closed.first().waitFor({ timeout: 15_000 });
+      expect(await closed.first().getByRole('button').count()).toBe(0);
+      await page.screenshot({ path: resolve(ARTIFACTS, 'playground-poll-closed.png') });
     } catch (err) {
       mkdirSync(ARTIFACTS, { recursive: true });
       await browser.contexts()[0]?.pages()[0]?.screenshot({ path: resolve(ARTIFACTS, 'playground-poll-failure.png') });
