@@ -12,7 +12,7 @@
  * {type:'mem', rss, heapUsed, eluIdle, eluActive}: memory and cumulative event-loop idle/active ms)
  * and {type:'close'} (answer {type:'closed'}, then exit).
  */
-import http, { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 
@@ -43,21 +43,6 @@ interface Started {
 }
 
 /**
- * buildApp() listens with `server.listen(port, cb)`, i.e. on every interface. The benchmark must stay
- * on loopback, so in this process an http server listened on with only a port is bound to 127.0.0.1.
- */
-function forceLoopbackListen(): void {
-  const proto = http.Server.prototype as unknown as { listen: (...args: unknown[]) => unknown };
-  const original = proto.listen;
-  proto.listen = function listen(this: unknown, ...args: unknown[]) {
-    if (typeof args[0] === 'number' && (args.length === 1 || typeof args[1] === 'function')) {
-      return original.call(this, args[0], LOOPBACK, ...args.slice(1));
-    }
-    return original.apply(this, args);
-  };
-}
-
-/**
  * Experiment hook: BENCH_OURS_REDIS_QUERY (e.g. `enableAutoPipelining=true`) is appended to our app's
  * Redis URL; ioredis reads URL query parameters as connection options. Empty by default.
  */
@@ -67,12 +52,12 @@ function oursRedisUrl(spec: ServerSpec): string {
 }
 
 async function startSlackOurs(spec: ServerSpec): Promise<Started> {
-  forceLoopbackListen();
   const { buildApp } = await import('../src/main.js');
   const { loadConfig } = await import('../src/config.js');
   const { createLogger } = await import('../src/logger.js');
   const config = loadConfig({
     PORT: '0',
+    HOST: '127.0.0.1',
     REDIS_URL: oursRedisUrl(spec),
     SLACK_SIGNING_SECRET: spec.signingSecret,
     SLACK_BOT_TOKEN: spec.botToken,
@@ -84,11 +69,10 @@ async function startSlackOurs(spec: ServerSpec): Promise<Started> {
 }
 
 async function startTeamsOurs(spec: ServerSpec): Promise<Started> {
-  forceLoopbackListen();
   const { buildApp } = await import('../src/main.js');
   const { loadConfig } = await import('../src/config.js');
   const { createLogger } = await import('../src/logger.js');
-  const config = loadConfig({ PORT: '0', REDIS_URL: oursRedisUrl(spec), TEAMS_LOCAL_MODE: 'true' });
+  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', REDIS_URL: oursRedisUrl(spec), TEAMS_LOCAL_MODE: 'true' });
   const app = await buildApp(config, oursRedisUrl(spec), { logger: createLogger('silent') });
   return { url: `http://${LOOPBACK}:${app.port()}/api/messages`, close: () => app.close() };
 }

@@ -50,7 +50,7 @@ function waitForOutput(child, pattern, what) {
 const botPort = await pickPort(Number(process.env.PORT ?? 3978));
 const bot = spawn(process.execPath, [resolve(root, 'dist/main.js')], {
   cwd: root,
-  env: { ...process.env, PORT: String(botPort), TEAMS_LOCAL_MODE: 'true', LOG_LEVEL: process.env.LOG_LEVEL ?? 'info' },
+  env: { ...process.env, PORT: String(botPort), HOST: process.env.HOST ?? '127.0.0.1', TEAMS_LOCAL_MODE: 'true', LOG_LEVEL: process.env.LOG_LEVEL ?? 'info' },
   stdio: ['ignore', 'pipe', 'pipe'],
 });
 children.push(bot);

@@ -14,6 +14,8 @@ const bool = z.preprocess(
 export const EnvSchema = z
   .object({
     PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(65535).default(3978)),
+    /** Interface to listen on; unset means all (what a container needs). */
+    HOST: optionalString,
     REDIS_URL: z.preprocess(emptyToUndefined, z.url({ protocol: /^rediss?$/ }).optional()),
     SLACK_SIGNING_SECRET: optionalString,
     SLACK_BOT_TOKEN: optionalString,
@@ -49,6 +51,7 @@ export type Env = z.infer<typeof EnvSchema>;
 
 export interface Config {
   port: number;
+  host?: string;
   redisUrl?: string;
   dataDir: string;
   role: 'web' | 'worker' | 'all';
@@ -78,6 +81,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const slackEnabled = Boolean(e.SLACK_BOT_TOKEN && (e.SLACK_SIGNING_SECRET || e.SLACK_APP_TOKEN));
   return {
     port: e.PORT,
+    host: e.HOST,
     redisUrl: e.REDIS_URL,
     dataDir: e.DATA_DIR,
     role: e.ROLE,

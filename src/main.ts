@@ -118,7 +118,7 @@ export async function buildApp(config: Config, redisUrl: string, opts: BuildOpti
   let server: Server | undefined;
   if (config.role !== 'worker') {
     server = createHttpServer(routes, logger);
-    await new Promise<void>((resolve) => server!.listen(config.port, resolve));
+    await new Promise<void>((resolve) => (config.host ? server!.listen(config.port, config.host, resolve) : server!.listen(config.port, resolve)));
     if (slackApp && config.slack?.appToken) await slackApp.start();
   }
 

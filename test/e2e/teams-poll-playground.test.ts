@@ -25,7 +25,7 @@ let pg: Playground;
 
 beforeAll(async () => {
   redis = await startRedis();
-  const config = loadConfig({ PORT: '0', REDIS_URL: redis.url, TEAMS_LOCAL_MODE: 'true' });
+  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', REDIS_URL: redis.url, TEAMS_LOCAL_MODE: 'true' });
   app = await buildApp(config, redis.url, { logger: createLogger('silent'), refreshTiming: { minIntervalMs: 200, pendingTtlMs: 15_000 } });
   pg = await startPlayground({ botEndpoint: `http://127.0.0.1:${app.port()}/api/messages` });
 });

@@ -12,7 +12,7 @@ let fake: FakeSlack;
 const apps: Running[] = [];
 
 async function start(role: 'web' | 'worker'): Promise<Running> {
-  const config = loadConfig({ PORT: '0', ROLE: role, REDIS_URL: redis.url, SLACK_SIGNING_SECRET: SECRET, SLACK_BOT_TOKEN: 'xoxb-roles', SLACK_API_URL: fake.apiUrl });
+  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', ROLE: role, REDIS_URL: redis.url, SLACK_SIGNING_SECRET: SECRET, SLACK_BOT_TOKEN: 'xoxb-roles', SLACK_API_URL: fake.apiUrl });
   const app = await buildApp(config, redis.url, { logger: createLogger('silent'), slackRetries: 0, refreshTiming: { minIntervalMs: 100, pendingTtlMs: 15_000 } });
   apps.push(app);
   return app;

@@ -37,7 +37,7 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
   redis = await startRedis();
   fake = await startFakeSlack({ socketModeUrl: `ws://127.0.0.1:${(http.address() as AddressInfo).port}/` });
-  const config = loadConfig({ PORT: '0', REDIS_URL: redis.url, SLACK_BOT_TOKEN: 'xoxb-socket', SLACK_APP_TOKEN: 'xapp-1-socket', SLACK_API_URL: fake.apiUrl });
+  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', REDIS_URL: redis.url, SLACK_BOT_TOKEN: 'xoxb-socket', SLACK_APP_TOKEN: 'xapp-1-socket', SLACK_API_URL: fake.apiUrl });
   app = await buildApp(config, redis.url, { logger: createLogger('silent'), slackRetries: 0, refreshTiming: { minIntervalMs: 100, pendingTtlMs: 15_000 } });
   socket = await connected;
 });

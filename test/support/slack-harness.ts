@@ -31,6 +31,7 @@ export async function startSlackHarness(opts: { minIntervalMs?: number; persist?
   const fake = await startFakeSlack();
   const config = loadConfig({
     PORT: '0',
+    HOST: '127.0.0.1',
     REDIS_URL: redis.url,
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
     SLACK_BOT_TOKEN: 'xoxb-test-token',

@@ -51,7 +51,7 @@ export const cardOf = (call: ConnectorCall): Record<string, unknown> =>
 export async function startTeamsHarness(env: Record<string, string> = { TEAMS_LOCAL_MODE: 'true' }, opts: { persist?: boolean } = {}): Promise<TeamsHarness> {
   const redis = await startRedis({ persist: opts.persist });
   const connector = await startFakeConnector();
-  const config = loadConfig({ PORT: '0', REDIS_URL: redis.url, ...env });
+  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', REDIS_URL: redis.url, ...env });
   const app = await buildApp(config, redis.url, { logger: createLogger('silent'), refreshTiming: { minIntervalMs: 100, pendingTtlMs: 15_000 } });
   const url = `http://127.0.0.1:${app.port()}/api/messages`;
   const send = async (a: Record<string, unknown>, headers: Record<string, string> = {}) => {

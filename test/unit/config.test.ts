@@ -5,6 +5,8 @@ describe('loadConfig', () => {
   it('has sensible defaults and keeps Teams closed without credentials or local mode', () => {
     const c = loadConfig({});
     expect(c.port).toBe(3978);
+    expect(c.host).toBeUndefined();
+    expect(loadConfig({ HOST: '127.0.0.1' }).host).toBe('127.0.0.1');
     expect(c.role).toBe('all');
     expect(c.redisUrl).toBeUndefined();
     expect(c.slack).toBeUndefined();
