@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { percentages, prevailingTemperature, temperatures, type Temperature } from '../domain/poll.js';
 import { messages } from '../content/messages.js';
 import type { PollState } from '../app/ports.js';
@@ -6,41 +5,41 @@ import type { PollState } from '../app/ports.js';
 const BAR_WIDTH = 10;
 const NAMES_SHOWN = 20;
 
-export const PollCardOptionSchema = z.object({
-  choice: z.enum(temperatures),
-  label: z.string(),
-  buttonLabel: z.string(),
-  bar: z.string(),
+/** One option row of a poll card. The model is built by our own code, never parsed from outside. */
+export interface PollCardOption {
+  choice: Temperature;
+  label: string;
+  buttonLabel: string;
+  bar: string;
   /** "2 (67%)": precomputed so templates hold plain field references, which expand fastest. */
-  tallyText: z.string(),
+  tallyText: string;
   /** Adaptive Card text weight: the viewer's own choice stands out in their personal view. */
-  weight: z.enum(['Bolder', 'Default']),
+  weight: 'Bolder' | 'Default';
   /** Names of voters for named polls; empty for anonymous ones. */
-  names: z.string(),
+  names: string;
   /** Slack action id and Teams data for this option's button. */
-  actionId: z.string(),
-});
+  actionId: string;
+}
 
 /** The neutral view model of a poll card, expanded into both the Slack and the Teams template. */
-export const PollCardModelSchema = z.object({
-  pollId: z.string(),
-  title: z.string(),
-  question: z.string(),
-  closed: z.boolean(),
-  options: z.array(PollCardOptionSchema).length(3),
-  votersText: z.string(),
-  modeNote: z.string(),
-  closeLabel: z.string(),
-  closeActionId: z.string(),
-  result: z.string(),
-  tieRule: z.string(),
+export interface PollCardModel {
+  pollId: string;
+  title: string;
+  question: string;
+  closed: boolean;
+  options: PollCardOption[];
+  votersText: string;
+  modeNote: string;
+  closeLabel: string;
+  closeActionId: string;
+  result: string;
+  tieRule: string;
   /** Shown only in the card returned to one person (Teams invoke response). */
-  personal: z.string(),
-  notice: z.string(),
+  personal: string;
+  notice: string;
   /** Plain-text summary for notifications and screen readers. */
-  fallbackText: z.string(),
-});
-export type PollCardModel = z.infer<typeof PollCardModelSchema>;
+  fallbackText: string;
+}
 
 export const voteActionId = (choice: Temperature): string => `poll_vote_${choice}`;
 export const CLOSE_ACTION_ID = 'poll_close';
@@ -77,7 +76,6 @@ export function buildPollCardModel(state: PollState, personal: PersonalView = {}
     };
   });
   const result = closed ? (prevailing ? m.prevailing(m.temperature[prevailing]) : m.noVotes) : '';
-  // Built from validated state by our own code: typed at compile time, not re-parsed on the hot path.
   return {
     pollId: poll.id,
     title: closed ? m.closedTitle : m.pollTitle,

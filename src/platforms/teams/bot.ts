@@ -8,6 +8,7 @@ import {
 import { castVote, loadPoll } from '../../app/cast-vote.js';
 import { closePoll } from '../../app/close-poll.js';
 import type { PollDeps } from '../../app/deps.js';
+import type { PollState } from '../../app/ports.js';
 import { openPoll } from '../../app/open-poll.js';
 import { parseCommand } from '../../app/parse-command.js';
 import { buildPollCardModel, type PersonalView } from '../../cards/poll-card-model.js';
@@ -125,7 +126,7 @@ export class WerktSamenTeamsBot extends TeamsActivityHandler {
     }
   }
 
-  private cardResponse(state: Awaited<ReturnType<typeof loadPoll>>, personal: PersonalView): AdaptiveCardInvokeResponse {
+  private cardResponse(state: PollState, personal: PersonalView): AdaptiveCardInvokeResponse {
     // The card stays JSON text all the way to the wire (see raw-json.ts); botbuilder only passes it on.
     const card = new RawJson(renderTeamsPollJson(buildPollCardModel(state, personal)));
     return { statusCode: 200, type: CARD_TYPE, value: card as unknown as Record<string, unknown> };
