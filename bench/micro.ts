@@ -4,7 +4,7 @@
  * Each piece runs after a warm-up; the result is the mean time per call in microseconds.
  */
 import { performance } from 'node:perf_hooks';
-import { voterKey } from '../src/app/cast-vote.js';
+import { Pseudonyms } from '../src/app/pseudonyms.js';
 import type { PollState } from '../src/app/ports.js';
 import { buildPollCardModel } from '../src/cards/poll-card-model.js';
 import { renderSlackPoll, renderTeamsPoll } from '../src/cards/render.js';
@@ -30,10 +30,12 @@ const state = (voters: number): PollState => ({
     scope: { platform: 'teams', tenant: 'tenant-0001' },
     question: 'Hoeveel enthousiasme is er in ons team voor deze samenwerking?',
     anonymous: true,
+    hidden: false,
     locale: 'nl',
-    openedBy: 'aad-facilitator',
+    facilitatorKey: 'facilitator-pseudonym',
     status: 'open',
     createdAt: Date.now(),
+    expiresAt: Date.now() + 30 * 24 * 3600_000,
   },
   tally: { counts: { veel: Math.ceil(voters / 2), gemixt: Math.floor(voters / 2), weinig: 0 }, voters },
   named: [],
@@ -59,4 +61,5 @@ measure('Slack card: buildPollCardModel + renderSlackPoll', (i) => renderSlackPo
 measure('JSON.stringify of the Teams invoke card', (i) => JSON.stringify(renderTeamsPoll(buildPollCardModel(state((i % 3) + 1)))));
 measure('verifySlackSignature (HMAC-SHA256 of a block_actions body)', () => verifySlackSignature(secret, { timestamp: sig['X-Slack-Request-Timestamp'], signature: sig['X-Slack-Signature'] }, req.body, now));
 measure('parseSlackBody (form + JSON + zod record)', () => parseSlackBody(req.body, req.contentType));
-measure('voterKey (HMAC-SHA256)', (i) => voterKey('salt-0123456789', `U${i}`));
+const pseudonyms = new Pseudonyms('bench-voter-secret-0123456789-abcdefghijklmnop');
+measure('voter pseudonym (HMAC-SHA256 with the server secret)', (i) => pseudonyms.voter('salt-0123456789', `U${i}`));

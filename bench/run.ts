@@ -30,7 +30,7 @@ const JSON_OUT = join(ROOT, 'test/artifacts/bench-latest.json');
 const PROFILE_DIR = join(ROOT, 'test/artifacts/bench-prof');
 /** The whole run must end by itself. */
 const WATCHDOG_MS = 180_000;
-/** The product's default refreshTiming.minIntervalMs (src/jobs/card-refresh.ts); used for settle waits only. */
+/** The product's default refreshTiming.minIntervalMs (src/jobs/poll-jobs.ts); used for settle waits only. */
 const PRODUCT_MIN_INTERVAL_MS = 2000;
 
 const { values } = parseArgs({

@@ -51,6 +51,8 @@ function oursRedisUrl(spec: ServerSpec): string {
   return q ? `${spec.redisUrl!}?${q}` : spec.redisUrl!;
 }
 
+const BENCH_VOTER_SECRET = 'bench-voter-secret-0123456789-abcdefghijklmnop';
+
 async function startSlackOurs(spec: ServerSpec): Promise<Started> {
   const { buildApp } = await import('../src/main.js');
   const { loadConfig } = await import('../src/config.js');
@@ -59,6 +61,7 @@ async function startSlackOurs(spec: ServerSpec): Promise<Started> {
     PORT: '0',
     HOST: '127.0.0.1',
     REDIS_URL: oursRedisUrl(spec),
+    VOTER_SECRET: BENCH_VOTER_SECRET,
     SLACK_SIGNING_SECRET: spec.signingSecret,
     SLACK_BOT_TOKEN: spec.botToken,
     SLACK_API_URL: spec.slackApiUrl,
@@ -72,7 +75,7 @@ async function startTeamsOurs(spec: ServerSpec): Promise<Started> {
   const { buildApp } = await import('../src/main.js');
   const { loadConfig } = await import('../src/config.js');
   const { createLogger } = await import('../src/logger.js');
-  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', REDIS_URL: oursRedisUrl(spec), TEAMS_LOCAL_MODE: 'true' });
+  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', REDIS_URL: oursRedisUrl(spec), VOTER_SECRET: BENCH_VOTER_SECRET, TEAMS_LOCAL_MODE: 'true' });
   const app = await buildApp(config, oursRedisUrl(spec), { logger: createLogger('silent') });
   return { url: `http://${LOOPBACK}:${app.port()}/api/messages`, close: () => app.close() };
 }

@@ -5,25 +5,32 @@ import { Redis } from 'ioredis';
 import type { Queue, Worker } from 'bullmq';
 import type { App } from '@slack/bolt';
 import { loadConfig, type Config } from './config.js';
-import { createLogger, type Logger } from './logger.js';
+import { createLogger, routeConsoleToLogger, type Logger } from './logger.js';
 import type { PollDeps } from './app/deps.js';
 import type { Clock, Messengers, RefreshTiming } from './app/ports.js';
-import { newPollId } from './app/open-poll.js';
+import { days, newPollId } from './app/open-poll.js';
+import { Pseudonyms } from './app/pseudonyms.js';
 import { refreshPollCard } from './app/refresh-poll-card.js';
+import { expirePoll } from './app/close-poll.js';
 import { RedisPollStore } from './store/redis-poll-store.js';
 import { RedisKvStore } from './store/kv-store.js';
-import { createCardRefreshQueue, createCardRefreshWorker, defaultRefreshTiming, QueueCardRefresher } from './jobs/card-refresh.js';
+import { ScopeIndex } from './store/scope-index.js';
+import { createPollQueue, createPollWorker, defaultRefreshTiming, QueuePollJobs } from './jobs/poll-jobs.js';
 import { createHttpServer, type Route } from './http/server.js';
 import { healthRoute } from './http/health.js';
+import { waitForRedis } from './store/redis-wait.js';
 import { createSlackApp } from './platforms/slack/slack-app.js';
 import { SlackHttpReceiver } from './platforms/slack/http-receiver.js';
 import { ReplayGuard } from './platforms/slack/replay-guard.js';
 import { SlackLocales } from './platforms/slack/locale.js';
 import { SlackMessenger } from './platforms/slack/slack-messenger.js';
-import { createTeamsAdapter, handleTeamsRequest } from './platforms/teams/teams-endpoint.js';
+import { createTeamsAdapter } from './platforms/teams/adapter.js';
+import { handleTeamsRequest } from './platforms/teams/teams-endpoint.js';
 import { WerktSamenTeamsBot } from './platforms/teams/bot.js';
+import { TeamsConversations } from './platforms/teams/conversations.js';
 import { TeamsMessenger } from './platforms/teams/teams-messenger.js';
 import { startPrivateRedis, type PrivateRedis } from './dev/private-redis.js';
+import { loadOrCreateVoterSecret } from './dev/voter-secret.js';
 
 export interface BuildOptions {
   clock?: Clock;
@@ -38,6 +45,7 @@ export interface Running {
   worker?: Worker;
   queue: Queue;
   slackApp?: App;
+  deps: PollDeps;
   port(): number;
   close(): Promise<void>;
 }
@@ -47,31 +55,31 @@ const appRedisOptions = { enableOfflineQueue: false, maxRetriesPerRequest: 1, re
 // BullMQ's blocking worker connection must wait out outages instead of failing commands.
 const workerRedisOptions = { maxRetriesPerRequest: null, retryStrategy: (n: number) => Math.min(n * 100, 1000) };
 
-function waitReady(redis: Redis): Promise<void> {
-  if (redis.status === 'ready') return Promise.resolve();
-  return new Promise((resolve) => redis.once('ready', () => resolve()));
-}
-
 /**
- * Builds and starts the product for a configuration: one HTTP server (web role) and the card
- * refresh worker (worker role), on one Redis. The only place objects are wired together.
+ * Builds and starts the product for a configuration: the HTTP server (web role; the worker role
+ * serves /healthz only) and the poll job worker (worker role), on one Redis. The only place
+ * objects are wired together.
  */
 export async function buildApp(config: Config, redisUrl: string, opts: BuildOptions = {}): Promise<Running> {
   const logger = opts.logger ?? createLogger(config.logLevel);
+  if (!config.voterSecret) throw new Error('VOTER_SECRET is required');
   const clock = opts.clock ?? { now: () => Date.now() };
-  const redis = new Redis(redisUrl, appRedisOptions);
-  redis.on('error', (err: Error) => logger.warn({ err: err.name }, 'redis connection problem'));
-  await waitReady(redis);
+  const redis = new Redis(redisUrl, { ...appRedisOptions, lazyConnect: true });
+  redis.on('error', (err: Error) => logger.warn({ errorClass: err.name }, 'redis connection problem'));
+  await waitForRedis(redis, redisUrl, config.redisConnectTimeoutMs, logger);
   const queueRedis = new Redis(redisUrl, { ...workerRedisOptions, enableOfflineQueue: false });
   queueRedis.on('error', () => undefined);
-  await waitReady(queueRedis);
-  const queue = createCardRefreshQueue(queueRedis);
-  const store = new RedisPollStore(redis);
-  const kv = new RedisKvStore(redis);
+  const queue = createPollQueue(queueRedis);
+  queue.on('error', (err: Error) => logger.warn({ errorClass: err.name, component: 'queue' }, 'queue connection problem'));
+  const index = new ScopeIndex(redis);
+  const lifetimes = { pollMaxMs: days(config.retention.pollMaxDays), retentionMs: days(config.retention.retentionDays) };
+  const store = new RedisPollStore(redis, index, lifetimes);
+  const kv = new RedisKvStore(redis, index, clock.now);
   const refreshTiming = opts.refreshTiming ?? defaultRefreshTiming;
-  const refresher = new QueueCardRefresher(redis, queue, refreshTiming);
+  const jobs = new QueuePollJobs(redis, queue, refreshTiming);
+  const pseudonyms = new Pseudonyms(config.voterSecret);
   const messengers: Messengers = {};
-  const deps: PollDeps = { store, messengers, refresher, refreshTiming, clock, newId: newPollId };
+  const deps: PollDeps = { store, messengers, jobs, refreshTiming, lifetimes, pseudonyms, clock, newId: newPollId };
   const routes: Record<string, Route> = { '/healthz': healthRoute(redis) };
 
   let slackApp: App | undefined;
@@ -80,57 +88,75 @@ export async function buildApp(config: Config, redisUrl: string, opts: BuildOpti
     const receiver = slack.signingSecret
       ? new SlackHttpReceiver(slack.signingSecret, new ReplayGuard(kv, () => Math.floor(clock.now() / 1000)), logger, () => Math.floor(clock.now() / 1000))
       : undefined;
-    const locales = new SlackLocales(kv);
-    slackApp = createSlackApp(
+    const locales = new SlackLocales(kv, pseudonyms);
+    const parts = createSlackApp(
       { botToken: slack.botToken, apiUrl: slack.apiUrl, appToken: slack.appToken, receiver, retries: opts.slackRetries ?? 3 },
       logger,
-      () => ({ deps, kv, locales, logger }),
+      (workspace) => ({ deps, kv, locales, workspace, logger }),
     );
-    messengers.slack = new SlackMessenger(slackApp.client);
-    if (receiver && !slack.appToken) {
-      routes['/slack/events'] = async (req) => (req.method === 'POST' ? receiver.handle(req) : { status: 405 });
-    }
+    slackApp = parts.app;
+    messengers.slack = new SlackMessenger(parts.client);
+    if (receiver && !slack.appToken) routes['/slack/events'] = async (req) => (req.method === 'POST' ? receiver.handle(req) : { status: 405 });
+    // Resolve the workspace now, so the log says which one this deployment serves.
+    void parts.workspace.resolve().then(
+      (id) => logger.info({ team: id.teamId }, 'Slack workspace resolved'),
+      (err: unknown) => logger.warn({ errorClass: err instanceof Error ? err.name : typeof err }, 'Slack workspace not resolved yet (auth.test failed); retried on the next request'),
+    );
+  } else {
+    logger.info('Slack is not configured (no SLACK_BOT_TOKEN with SLACK_SIGNING_SECRET or SLACK_APP_TOKEN).');
   }
 
   const teamsMode = config.teams;
   const adapter = createTeamsAdapter(teamsMode, logger);
+  const policy = { allowedTenants: teamsMode.mode === 'disabled' ? [] : teamsMode.allowedTenants, local: teamsMode.mode === 'local' };
   if (teamsMode.mode !== 'disabled') {
-    messengers.teams = new TeamsMessenger(adapter, teamsMode.mode === 'authenticated' ? teamsMode.appId : '');
+    messengers.teams = new TeamsMessenger(adapter, teamsMode.mode === 'authenticated' ? teamsMode.appId : '', policy.local);
   }
-  const bot = new WerktSamenTeamsBot(deps, kv, logger);
-  routes['/api/messages'] = (req) => handleTeamsRequest(teamsMode, adapter, bot, req);
+  const conversations = new TeamsConversations(kv, config.retention.retentionDays * 24 * 60 * 60);
+  const bot = new WerktSamenTeamsBot(deps, conversations, policy, logger);
+  routes['/api/messages'] = (req) => handleTeamsRequest(teamsMode, policy, adapter, bot, logger, req);
   if (teamsMode.mode === 'local') {
-    logger.warn('TEAMS_LOCAL_MODE is on: /api/messages accepts UNAUTHENTICATED requests. Never use this in production.');
+    logger.warn('TEAMS_LOCAL_MODE is on: /api/messages accepts UNAUTHENTICATED requests from this machine only. Never use this in production.');
   } else if (teamsMode.mode === 'disabled') {
     logger.warn('Teams is not configured (no MICROSOFT_APP_ID/MICROSOFT_APP_PASSWORD): /api/messages refuses every request.');
   }
-  if (!config.slack) logger.info('Slack is not configured (no SLACK_BOT_TOKEN with SLACK_SIGNING_SECRET or SLACK_APP_TOKEN).');
+  if (teamsMode.mode !== 'disabled') {
+    if (policy.allowedTenants) logger.info({ tenants: policy.allowedTenants }, 'Teams: only these tenants are served');
+    else logger.warn('Teams: any tenant is served (set TEAMS_ALLOWED_TENANTS or MICROSOFT_APP_TENANT_ID to restrict)');
+  }
+  for (const warning of config.warnings) logger.warn(warning);
 
   let worker: Worker | undefined;
   let workerRedis: Redis | undefined;
   if (config.role !== 'web') {
     workerRedis = new Redis(redisUrl, workerRedisOptions);
     workerRedis.on('error', () => undefined);
-    worker = createCardRefreshWorker(workerRedis, (scope, pollId) => refreshPollCard(deps, refresher, scope, pollId));
-    worker.on('failed', (job, err) => logger.warn({ jobId: job?.id, err: err.name, attempts: job?.attemptsMade }, 'card refresh failed'));
+    worker = createPollWorker(workerRedis, {
+      refresh: (scope, pollId) => refreshPollCard(deps, jobs, scope, pollId),
+      expire: async (scope, pollId) => void (await expirePoll(deps, scope, pollId)),
+    });
+    worker.on('error', (err: Error) => logger.warn({ errorClass: err.name, component: 'worker' }, 'worker connection problem'));
+    worker.on('failed', (job, err) => logger.warn({ job: job?.name, jobId: job?.id, errorClass: err.name, attempts: job?.attemptsMade }, 'poll job failed'));
+    worker.on('completed', (job, result) => {
+      if (typeof result === 'string' && result.startsWith('stopped:')) logger.warn({ job: job.name, jobId: job.id, code: result.slice(8) }, 'card refresh stopped for good');
+    });
   }
 
-  let server: Server | undefined;
-  if (config.role !== 'worker') {
-    server = createHttpServer(routes, logger);
-    await new Promise<void>((resolve) => (config.host ? server!.listen(config.port, config.host, resolve) : server!.listen(config.port, resolve)));
-    if (slackApp && config.slack?.appToken) await slackApp.start();
-  }
+  // A worker serves /healthz only, so the image's health check fits both roles.
+  const server = createHttpServer(config.role === 'worker' ? { '/healthz': healthRoute(redis, () => worker?.isRunning() ?? false) } : routes, logger);
+  await new Promise<void>((resolve) => (config.host ? server.listen(config.port, config.host, resolve) : server.listen(config.port, resolve)));
+  if (slackApp && config.slack?.appToken && config.role !== 'worker') await slackApp.start();
 
   return {
     server,
     worker,
     queue,
     slackApp,
-    port: () => (server?.address() as AddressInfo | null)?.port ?? 0,
+    deps,
+    port: () => (server.address() as AddressInfo | null)?.port ?? 0,
     async close() {
-      if (server) await new Promise<void>((resolve) => server!.close(() => resolve()));
-      if (slackApp && config.slack?.appToken) await slackApp.stop();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      if (slackApp && config.slack?.appToken && config.role !== 'worker') await slackApp.stop();
       await worker?.close();
       // BullMQ leaves connections it was given open.
       workerRedis?.disconnect();
@@ -143,20 +169,19 @@ export async function buildApp(config: Config, redisUrl: string, opts: BuildOpti
 
 /** Reads the environment, starts a private Redis when none is configured, and runs until a signal. */
 export async function main(): Promise<void> {
-  const config = loadConfig();
+  let config = loadConfig();
   const logger = createLogger(config.logLevel);
+  routeConsoleToLogger(logger);
   let privateRedis: PrivateRedis | undefined;
   let redisUrl = config.redisUrl;
   if (!redisUrl) {
     privateRedis = await startPrivateRedis(config.dataDir);
     redisUrl = privateRedis.url;
-    logger.info({ dataDir: config.dataDir }, 'REDIS_URL not set: started a private redis-server');
+    config = { ...config, voterSecret: config.voterSecret ?? loadOrCreateVoterSecret(config.dataDir) };
+    logger.info({ dataDir: config.dataDir }, 'REDIS_URL not set: started a private redis-server (voter secret kept in DATA_DIR)');
   }
   const running = await buildApp(config, redisUrl, { logger });
-  logger.info(
-    { port: running.port(), role: config.role, slack: Boolean(config.slack), teams: config.teams.mode },
-    'WerktSamen is running',
-  );
+  logger.info({ port: running.port(), role: config.role, slack: Boolean(config.slack), teams: config.teams.mode }, 'WerktSamen is running');
   const stop = async (): Promise<void> => {
     await running.close();
     await privateRedis?.stop();

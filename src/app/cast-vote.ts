@@ -1,4 +1,3 @@
-import { createHmac } from 'node:crypto';
 import { AppError } from '../domain/errors.js';
 import type { Scope, Temperature } from '../domain/poll.js';
 import type { PollDeps } from './deps.js';
@@ -8,14 +7,9 @@ export interface CastVoteInput {
   scope: Scope;
   pollId: string;
   userId: string;
-  /** Display name, stored only for named polls. */
+  /** Display name; used only for named polls and dropped before anything is stored otherwise. */
   userName?: string;
   choice: Temperature;
-}
-
-/** Voter ids are stored only as a keyed hash with the poll's own salt: one vote each, no identity kept. */
-export function voterKey(salt: string, userId: string): string {
-  return createHmac('sha256', salt).update(userId).digest('base64url');
 }
 
 // A poll's salt and fixed fields never change (only its status, which the vote script checks),
@@ -49,12 +43,16 @@ export async function castVote(deps: PollDeps, input: CastVoteInput): Promise<Vo
   const result = await deps.store.castVote(
     input.scope,
     input.pollId,
-    { voterKey: voterKey(voterSalt, input.userId), choice: input.choice, name: input.userName },
-    { ...deps.refreshTiming, now: deps.clock.now() },
+    {
+      voterKey: deps.pseudonyms.voter(voterSalt, input.userId),
+      choice: input.choice,
+      name: poll.anonymous ? undefined : input.userName,
+    },
+    deps.refreshTiming,
   );
   // The store marks a refresh pending even for an unchanged vote, so a retry of a vote whose job
   // was lost still brings the card up to date; only the first mark needs a job.
-  if (result.refreshDelayMs !== undefined) await deps.refresher.schedule(input.scope, input.pollId, result.refreshDelayMs);
+  if (result.refreshDelayMs !== undefined) await deps.jobs.scheduleRefresh(input.scope, input.pollId, result.refreshDelayMs);
   // Names are not in the script's reply; named polls (opt-in, small) read them.
   const state: PollState = poll.anonymous
     ? { poll: { ...poll, status: 'open' }, tally: result.tally, named: [] }

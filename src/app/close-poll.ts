@@ -1,16 +1,33 @@
+import { AppError } from '../domain/errors.js';
 import type { Scope } from '../domain/poll.js';
 import type { PollDeps } from './deps.js';
 import { loadPoll } from './cast-vote.js';
-import type { PollState } from './ports.js';
+import type { Closer, PollState } from './ports.js';
+
+async function close(deps: PollDeps, scope: Scope, pollId: string, by: Closer): Promise<boolean> {
+  const result = await deps.store.closePoll(scope, pollId, by, deps.clock.now(), deps.refreshTiming);
+  // The closed card goes through the same spaced refresh as votes: a refresh that read the open
+  // poll earlier holds the card's lease, and this one renders after it, so the card ends closed.
+  if (result.refreshDelayMs !== undefined) await deps.jobs.scheduleRefresh(scope, pollId, result.refreshDelayMs);
+  if (!result.alreadyClosed) await deps.jobs.cancelExpiry(scope, pollId).catch(() => undefined);
+  return !result.alreadyClosed;
+}
 
 /**
- * Closes a poll on behalf of its facilitator and updates the shared card at once with the final
- * tally. Anyone else gets AppError not_facilitator and nothing changes.
+ * Closes a poll on behalf of its facilitator; the shared card follows through the refresh job.
+ * Anyone else gets AppError not_facilitator and nothing changes. Returns the closed poll, for the
+ * card shown to the facilitator at once.
  */
 export async function closePoll(deps: PollDeps, input: { scope: Scope; pollId: string; userId: string }): Promise<PollState> {
-  await deps.store.closePoll(input.scope, input.pollId, input.userId, deps.clock.now());
-  const state = await loadPoll(deps, input.scope, input.pollId);
-  const messenger = deps.messengers[input.scope.platform];
-  if (state.location && messenger) await messenger.updatePoll(state.location, state);
-  return state;
+  const info = await deps.store.getPollInfo(input.scope, input.pollId);
+  if (!info) throw new AppError('poll_not_found');
+  await close(deps, input.scope, input.pollId, { facilitatorKey: deps.pseudonyms.facilitator(info.voterSalt, input.userId) });
+  return loadPoll(deps, input.scope, input.pollId);
+}
+
+/** Closes a poll that reached its maximum age (the expiry job); nothing happens if it is closed or gone. */
+export async function expirePoll(deps: PollDeps, scope: Scope, pollId: string): Promise<boolean> {
+  const info = await deps.store.getPollInfo(scope, pollId);
+  if (!info) return false;
+  return close(deps, scope, pollId, 'system');
 }

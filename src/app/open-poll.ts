@@ -8,44 +8,70 @@ import type { MessageLocation, PollState } from './ports.js';
 export interface OpenPollInput {
   scope: Scope;
   location: MessageLocation;
-  openedBy: string;
+  /** Platform user id of the facilitator; stored only as a pseudonym. */
+  userId: string;
   locale: Locale;
   question?: string;
   anonymous: boolean;
+  hidden: boolean;
 }
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+
 /**
- * Opens a temperature poll and posts its card. The poll is stored before the card is posted so a
- * vote can never reach an unknown poll; if posting fails the poll is removed again.
+ * Opens a temperature poll and posts its card. The poll is stored (with its expiry job) before
+ * the card is posted, so a vote can never reach an unknown poll. If posting fails the poll is
+ * removed again; if the card was posted but its location could not be stored, the card is
+ * replaced by a notice so nobody votes on a poll whose card can never follow.
  */
 export async function openPoll(deps: PollDeps, input: OpenPollInput): Promise<PollState> {
   const messenger = deps.messengers[input.scope.platform];
   if (!messenger) throw new AppError('invalid_input', `no messenger for ${input.scope.platform}`);
+  const now = deps.clock.now();
+  const voterSalt = randomBytes(16).toString('base64url');
   const poll: Poll = {
     id: deps.newId(),
     scope: input.scope,
     question: input.question ?? messages(input.locale).defaultQuestion,
     anonymous: input.anonymous,
+    hidden: input.hidden,
     locale: input.locale,
-    openedBy: input.openedBy,
+    facilitatorKey: deps.pseudonyms.facilitator(voterSalt, input.userId),
     status: 'open',
-    createdAt: deps.clock.now(),
+    createdAt: now,
+    expiresAt: now + deps.lifetimes.pollMaxMs,
   };
-  await deps.store.createPoll({ poll, voterSalt: randomBytes(16).toString('base64url') });
-  const state: PollState = {
-    poll,
-    tally: { counts: { veel: 0, gemixt: 0, weinig: 0 }, voters: 0 },
-    named: [],
+  await deps.store.createPoll({ poll, voterSalt });
+  const undo = async (): Promise<void> => {
+    await deps.store.deletePoll(poll.scope, poll.id).catch(() => undefined);
+    await deps.jobs.cancelExpiry(poll.scope, poll.id).catch(() => undefined);
   };
   try {
-    const posted = await messenger.postPoll(input.location, state);
-    await deps.store.setLocation(poll.scope, poll.id, posted);
-    return { ...state, location: posted };
+    await deps.jobs.scheduleExpiry(poll.scope, poll.id, poll.expiresAt - now);
   } catch (err) {
-    await deps.store.deletePoll(poll.scope, poll.id).catch(() => undefined);
+    await undo();
     throw err;
   }
+  const state: PollState = { poll, tally: { counts: { veel: 0, gemixt: 0, weinig: 0 }, voters: 0 }, named: [] };
+  let posted: MessageLocation;
+  try {
+    posted = await messenger.postPoll(input.location, state);
+  } catch (err) {
+    await undo();
+    throw err;
+  }
+  try {
+    await deps.store.setLocation(poll.scope, poll.id, posted);
+  } catch (err) {
+    await messenger.replaceWithNotice(posted, messages(poll.locale).pollNotStarted).catch(() => undefined);
+    await undo();
+    throw err;
+  }
+  return { ...state, location: posted };
 }
+
+/** Days as milliseconds, for the lifetimes read from the configuration. */
+export const days = (n: number): number => n * DAY_MS;
 
 /** A random poll id: 16 URL-safe characters (96 bits). */
 export function newPollId(): string {

@@ -1,8 +1,9 @@
-import { percentages, prevailingTemperature, temperatures, type Temperature } from '../domain/poll.js';
+import { percentages, prevailingTemperature, resultsVisible, temperatures, type Temperature } from '../domain/poll.js';
 import { messages } from '../content/messages.js';
 import type { PollState } from '../app/ports.js';
 
 const BAR_WIDTH = 10;
+const DAY_MS = 24 * 60 * 60 * 1000;
 const NAMES_SHOWN = 20;
 
 /** One option row of a poll card. The model is built by our own code, never parsed from outside. */
@@ -27,6 +28,8 @@ export interface PollCardModel {
   title: string;
   question: string;
   closed: boolean;
+  /** False while a hidden poll is open: the option rows (counts, bars, names) are left out. */
+  showCounts: boolean;
   options: PollCardOption[];
   votersText: string;
   modeNote: string;
@@ -34,6 +37,8 @@ export interface PollCardModel {
   closeActionId: string;
   result: string;
   tieRule: string;
+  /** Why the poll closed, when it was not its facilitator (it reached its maximum age); else empty. */
+  closedNote: string;
   /** Shown only in the card returned to one person (Teams invoke response). */
   personal: string;
   notice: string;
@@ -61,6 +66,7 @@ export function buildPollCardModel(state: PollState, personal: PersonalView = {}
   const pct = percentages(tally);
   const closed = poll.status === 'closed';
   const prevailing = prevailingTemperature(tally.counts);
+  const showCounts = resultsVisible(poll);
   const options = temperatures.map((choice) => {
     const names = state.named.filter((v) => v.choice === choice).map((v) => v.name);
     const shown = names.slice(0, NAMES_SHOWN).join(', ') + (names.length > NAMES_SHOWN ? ` +${names.length - NAMES_SHOWN}` : '');
@@ -68,26 +74,30 @@ export function buildPollCardModel(state: PollState, personal: PersonalView = {}
       choice,
       label: m.temperature[choice],
       buttonLabel: m.optionButton[choice],
-      bar: bar(pct[choice]),
-      tallyText: `${tally.counts[choice]} (${pct[choice]}%)`,
+      // Hidden counts are left out of the model itself, not just out of the template.
+      bar: showCounts ? bar(pct[choice]) : '',
+      tallyText: showCounts ? `${tally.counts[choice]} (${pct[choice]}%)` : '',
       weight: personal.ownVote === choice ? ('Bolder' as const) : ('Default' as const),
-      names: poll.anonymous ? '' : shown,
+      names: poll.anonymous || !showCounts ? '' : shown,
       actionId: voteActionId(choice),
     };
   });
   const result = closed ? (prevailing ? m.prevailing(m.temperature[prevailing]) : m.noVotes) : '';
+  const modeNote = [poll.anonymous ? m.anonymousNote : m.namedNote, poll.hidden && !closed ? m.hiddenNote : ''].filter(Boolean).join(' ');
   return {
     pollId: poll.id,
     title: closed ? m.closedTitle : m.pollTitle,
     question: poll.question,
     closed,
+    showCounts,
     options,
     votersText: m.voters(tally.voters),
-    modeNote: poll.anonymous ? m.anonymousNote : m.namedNote,
+    modeNote,
     closeLabel: m.closeButton,
     closeActionId: CLOSE_ACTION_ID,
     result,
     tieRule: m.tieRule,
+    closedNote: closed && poll.closedReason === 'expired' ? m.closedByExpiry(Math.round((poll.expiresAt - poll.createdAt) / DAY_MS)) : '',
     personal: personal.ownVote && !closed ? m.yourVote(m.temperature[personal.ownVote]) : '',
     notice: personal.notice ?? '',
     fallbackText: [closed ? m.closedTitle : m.pollTitle, poll.question, result || m.voters(tally.voters)]

@@ -112,11 +112,16 @@ export function renderSlackPoll(model: PollCardModel): SlackMessage {
     // code span of the bar and the line break before the names are added here.
     options: model.options.map((o) => ({
       ...o,
-      bar: `\`${o.bar}\``,
+      bar: o.bar ? `\`${o.bar}\`` : '',
       names: o.names ? `\n${escapeSlack(o.names)}` : '',
     })),
   };
   return expandCard('slack', 'poll', safe) as unknown as SlackMessage;
+}
+
+/** A short Block Kit message without buttons, replacing a card (a poll that could not start). */
+export function renderSlackNotice(text: string): SlackMessage {
+  return expandCard('slack', 'notice', { text: escapeSlack(text) }) as unknown as SlackMessage;
 }
 
 /** The Adaptive Card (schema 1.5) for a poll card. */

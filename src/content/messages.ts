@@ -1,6 +1,8 @@
 import type { ErrorCode } from '../domain/errors.js';
 import type { Locale, Temperature } from '../domain/poll.js';
 
+type PlainErrorCode = Exclude<ErrorCode, 'unexpected'>;
+
 /** Every sentence a user sees, in Dutch (default) and English. Handlers never hold inline text. */
 export interface Messages {
   defaultQuestion: string;
@@ -10,16 +12,21 @@ export interface Messages {
   pollTitle: string;
   anonymousNote: string;
   namedNote: string;
+  hiddenNote: string;
+  /** Shown in place of the counts of a hidden poll while it is open. */
+  hiddenTally: string;
   voters: (n: number) => string;
-  openedBy: (name: string) => string;
   closedTitle: string;
+  closedByExpiry: (days: number) => string;
   prevailing: (label: string) => string;
   noVotes: string;
   tieRule: string;
   yourVote: (label: string) => string;
+  pollNotStarted: string;
   help: string;
   unknownCommand: (command: string) => string;
-  errors: Record<ErrorCode, string>;
+  errors: Record<PlainErrorCode, string>;
+  unexpected: (reference: string) => string;
 }
 
 const nl: Messages = {
@@ -30,16 +37,20 @@ const nl: Messages = {
   pollTitle: 'Temperatuurmeting',
   anonymousNote: 'Anoniem: niemand ziet wie wat koos.',
   namedNote: 'Met namen: iedereen ziet wie wat koos.',
+  hiddenNote: 'Verborgen: de resultaten verschijnen pas als de peiling sluit.',
+  hiddenTally: 'verborgen tot de peiling sluit',
   voters: (n) => (n === 1 ? '1 stem' : `${n} stemmen`),
-  openedBy: (name) => `Geopend door ${name}`,
   closedTitle: 'Temperatuurmeting afgesloten',
+  closedByExpiry: (days) => `Automatisch gesloten: een peiling blijft hoogstens ${days} dagen open.`,
   prevailing: (label) => `Temperatuur van het team: ${label}`,
   noVotes: 'Er is niet gestemd.',
   tieRule: 'Bij gelijke stand geldt de temperatuur als gemixt.',
   yourVote: (label) => `Jouw stem: ${label}. Je kunt je keuze nog wijzigen.`,
+  pollNotStarted: 'Deze peiling kon niet starten: WerktSamen kon ze niet bewaren. Open een nieuwe peiling.',
   help: [
     '*WerktSamen* helpt jullie samen beslissen over een samenwerking.',
     '`poll [vraag]` opent een anonieme temperatuurmeting (veel, gemixt of weinig enthousiasme).',
+    '`poll --verborgen [vraag]` toont de resultaten pas als de peiling sluit (goed voor kleine groepen).',
     '`poll --met-namen [vraag]` opent een meting waarin iedereen ziet wie wat koos.',
     '`help` of `hulp` toont dit overzicht.',
     'Alleen wie de peiling opende kan ze sluiten. Je kunt je stem wijzigen zolang de peiling open is.',
@@ -49,12 +60,15 @@ const nl: Messages = {
     poll_not_found: 'Deze peiling bestaat niet meer.',
     poll_closed: 'Deze peiling is al gesloten; stemmen kan niet meer.',
     not_facilitator: 'Alleen wie de peiling opende kan ze sluiten. Er is niets veranderd.',
-    invalid_option: 'Die keuze ken ik niet. Er is niets veranderd.',
     invalid_input: 'Dat verzoek kon ik niet lezen. Er is niets veranderd.',
     store_unavailable: 'WerktSamen is even niet beschikbaar, probeer opnieuw over een ogenblik.',
-    not_in_conversation: 'Gebruik dit commando in een kanaal of gesprek.',
     bot_not_in_channel: 'WerktSamen kan hier nog niet posten. Nodig de bot eerst uit met `/invite @WerktSamen` en probeer opnieuw.',
+    app_not_authorized: 'WerktSamen heeft hier geen toegang meer. Vraag een beheerder om de app opnieuw toe te voegen.',
+    rate_limited: 'Het is even heel druk. Probeer opnieuw over een ogenblik.',
+    card_gone: 'Het bericht van deze peiling bestaat niet meer.',
+    wrong_workspace: 'Deze WerktSamen hoort bij een andere werkruimte. Er is niets veranderd.',
   },
+  unexpected: (reference) => `Er ging iets mis (referentie ${reference}). Probeer opnieuw; blijft het misgaan, geef de referentie door aan je beheerder.`,
 };
 
 const en: Messages = {
@@ -65,16 +79,20 @@ const en: Messages = {
   pollTitle: 'Team temperature',
   anonymousNote: 'Anonymous: nobody sees who chose what.',
   namedNote: 'Named: everyone sees who chose what.',
+  hiddenNote: 'Hidden: the results appear only when the poll closes.',
+  hiddenTally: 'hidden until the poll closes',
   voters: (n) => (n === 1 ? '1 vote' : `${n} votes`),
-  openedBy: (name) => `Opened by ${name}`,
   closedTitle: 'Team temperature closed',
+  closedByExpiry: (days) => `Closed automatically: a poll stays open for at most ${days} days.`,
   prevailing: (label) => `Team temperature: ${label}`,
   noVotes: 'Nobody voted.',
   tieRule: 'On a tie the temperature counts as mixed.',
   yourVote: (label) => `Your vote: ${label}. You can still change it.`,
+  pollNotStarted: 'This poll could not start: WerktSamen could not save it. Please open a new poll.',
   help: [
     '*WerktSamen* helps your team decide on a collaboration together.',
     '`poll [question]` opens an anonymous temperature poll (much, mixed or little enthusiasm).',
+    '`poll --hidden [question]` shows the results only when the poll closes (good for small groups).',
     '`poll --named [question]` opens a poll in which everyone sees who chose what.',
     '`help` shows this overview.',
     'Only the person who opened a poll can close it. You can change your vote while the poll is open.',
@@ -84,12 +102,15 @@ const en: Messages = {
     poll_not_found: 'This poll no longer exists.',
     poll_closed: 'This poll is already closed; voting is no longer possible.',
     not_facilitator: 'Only the person who opened the poll can close it. Nothing has changed.',
-    invalid_option: 'I do not know that choice. Nothing has changed.',
     invalid_input: 'I could not read that request. Nothing has changed.',
     store_unavailable: 'WerktSamen is briefly unavailable, please try again in a moment.',
-    not_in_conversation: 'Use this command in a channel or conversation.',
     bot_not_in_channel: 'WerktSamen cannot post here yet. Invite the bot first with `/invite @WerktSamen` and try again.',
+    app_not_authorized: 'WerktSamen no longer has access here. Ask an administrator to add the app again.',
+    rate_limited: 'It is very busy right now. Please try again in a moment.',
+    card_gone: 'The message of this poll no longer exists.',
+    wrong_workspace: 'This WerktSamen belongs to another workspace. Nothing has changed.',
   },
+  unexpected: (reference) => `Something went wrong (reference ${reference}). Please try again; if it keeps failing, give the reference to your administrator.`,
 };
 
 const catalog: Record<Locale, Messages> = { nl, en };
@@ -97,6 +118,12 @@ const catalog: Record<Locale, Messages> = { nl, en };
 /** The messages for a locale. */
 export function messages(locale: Locale): Messages {
   return catalog[locale];
+}
+
+/** The private message for an error code; `unexpected` carries the reference that is also in the log. */
+export function errorMessage(locale: Locale, code: ErrorCode, reference?: string): string {
+  const m = catalog[locale];
+  return code === 'unexpected' ? m.unexpected(reference ?? '-') : m.errors[code];
 }
 
 /**

@@ -6,11 +6,19 @@ export const errorCodes = [
   'poll_not_found',
   'poll_closed',
   'not_facilitator',
-  'invalid_option',
   'invalid_input',
   'store_unavailable',
-  'not_in_conversation',
   'bot_not_in_channel',
+  /** The platform no longer accepts the bot here: a revoked Slack token, a Teams 403. */
+  'app_not_authorized',
+  /** Slack or Teams asks us to slow down; trying again shortly works. */
+  'rate_limited',
+  /** The card's message was deleted; there is nothing left to update. */
+  'card_gone',
+  /** The request comes from a Slack workspace or Teams tenant this deployment does not serve. */
+  'wrong_workspace',
+  /** Anything we did not foresee; the user gets a reference that is also in the log. */
+  'unexpected',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];
@@ -29,4 +37,9 @@ export class AppError extends Error {
 /** True when `err` is an {@link AppError}, optionally with the given code. */
 export function isAppError(err: unknown, code?: ErrorCode): err is AppError {
   return err instanceof AppError && (code === undefined || err.code === code);
+}
+
+/** Failures that stay the same however often they are retried. */
+export function isPermanent(code: ErrorCode): boolean {
+  return code === 'app_not_authorized' || code === 'card_gone' || code === 'bot_not_in_channel' || code === 'poll_not_found';
 }

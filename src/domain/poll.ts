@@ -27,13 +27,23 @@ export const PollSchema = z.object({
   id: PollIdSchema,
   scope: ScopeSchema,
   question: z.string().min(1).max(QUESTION_MAX),
+  /** Anonymous: nobody sees who chose what, and per-voter entries are deleted at closing. */
   anonymous: z.boolean(),
+  /** Hidden: counts stay hidden until the poll closes, so a card change reveals no one's choice. */
+  hidden: z.boolean(),
   locale: LocaleSchema,
-  /** Platform user id of the facilitator who opened the poll; only they may close it. */
-  openedBy: z.string().min(1),
+  /**
+   * Pseudonym of the facilitator who opened the poll (keyed with the server secret, in another
+   * domain than voter keys so it cannot be matched to a vote); only they may close it.
+   */
+  facilitatorKey: z.string().min(1),
   status: z.enum(['open', 'closed']),
   createdAt: z.number().int(),
+  /** An open poll closes itself at this moment (POLL_MAX_DAYS after it opened). */
+  expiresAt: z.number().int(),
   closedAt: z.number().int().optional(),
+  /** Closed by its facilitator, or by the system when it reached its maximum age. */
+  closedReason: z.enum(['facilitator', 'expired']).optional(),
 });
 export type Poll = z.infer<typeof PollSchema>;
 
@@ -73,7 +83,7 @@ export function percentages(tally: Tally): Counts {
   return { veel: pct(tally.counts.veel), gemixt: pct(tally.counts.gemixt), weinig: pct(tally.counts.weinig) };
 }
 
-/** Only the facilitator who opened a poll may close it. */
-export function canClose(poll: Poll, userId: string): boolean {
-  return poll.openedBy === userId;
+/** Counts are shown while the poll is open unless it hides them; once closed they are always shown. */
+export function resultsVisible(poll: Pick<Poll, 'hidden' | 'status'>): boolean {
+  return !poll.hidden || poll.status === 'closed';
 }

@@ -11,10 +11,19 @@ export interface RouteResponse {
   headers?: Record<string, string>;
   body?: string;
 }
+/**
+ * A route answers every request itself: bad input gets a 4xx from the route. A route that
+ * throws has hit a real server fault, and only that becomes a 500.
+ */
 export type Route = (req: RouteRequest) => Promise<RouteResponse>;
 
 /** Slack and Teams payloads are small; anything bigger is refused before parsing. */
 export const MAX_BODY_BYTES = 1024 * 1024;
+/**
+ * An oversized body is still read to its end (and thrown away) up to this size, so the client
+ * gets its 413 instead of a connection reset while it is still sending; beyond it we hang up.
+ */
+const DRAIN_MAX_BYTES = 16 * MAX_BODY_BYTES;
 
 class TooLarge extends Error {}
 
@@ -22,17 +31,22 @@ function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    const declared = Number(req.headers['content-length']);
+    if (Number.isFinite(declared) && declared > DRAIN_MAX_BYTES) {
+      req.destroy();
+      reject(new TooLarge());
+      return;
+    }
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new TooLarge());
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
+      if (size > DRAIN_MAX_BYTES) req.destroy();
+      else if (size <= MAX_BODY_BYTES) chunks.push(chunk);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => (size > MAX_BODY_BYTES ? reject(new TooLarge()) : resolve(Buffer.concat(chunks).toString('utf8'))));
     req.on('error', reject);
+    req.on('close', () => {
+      if (size > DRAIN_MAX_BYTES) reject(new TooLarge());
+    });
   });
 }
 
@@ -49,14 +63,20 @@ export function createHttpServer(routes: Record<string, Route>, logger: Logger):
   return createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     const route = routes[path];
-    if (!route) return send(res, { status: 404, body: 'not found' });
+    if (!route) {
+      req.resume();
+      return send(res, { status: 404, body: 'not found' });
+    }
     const method = req.method ?? 'GET';
     readBody(req)
       .then((body) => route({ method, headers: req.headers, body }))
       .then((r) => send(res, r))
       .catch((err: unknown) => {
-        if (err instanceof TooLarge) return send(res, { status: 413, body: 'payload too large' });
-        logger.error({ path, err: err instanceof Error ? err.name : 'unknown' }, 'request failed');
+        if (err instanceof TooLarge) {
+          if (!res.headersSent && !res.destroyed) send(res, { status: 413, body: 'payload too large' });
+          return;
+        }
+        logger.error({ path, errorClass: err instanceof Error ? err.name : typeof err }, 'request failed');
         if (!res.headersSent) send(res, { status: 500, body: 'internal error' });
       });
   });

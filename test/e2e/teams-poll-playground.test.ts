@@ -13,6 +13,7 @@ import { validateAdaptiveCard } from '../support/adaptive-card-validate.js';
 import { launchChromium } from '../support/browser.js';
 import { startPlayground, type Playground, type PlaygroundActivity } from '../support/playground.js';
 import { startRedis, type RedisServerHandle } from '../support/redis-server.js';
+import { testTiming, VOTER_SECRET } from '../support/slack-harness.js';
 
 const ARTIFACTS = resolve(import.meta.dirname, '../artifacts');
 const cardText = (a: PlaygroundActivity | undefined): string => JSON.stringify(a?.attachments[0]?.content ?? null);
@@ -25,8 +26,8 @@ let pg: Playground;
 
 beforeAll(async () => {
   redis = await startRedis();
-  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', REDIS_URL: redis.url, TEAMS_LOCAL_MODE: 'true' });
-  app = await buildApp(config, redis.url, { logger: createLogger('silent'), refreshTiming: { minIntervalMs: 200, pendingTtlMs: 15_000 } });
+  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', REDIS_URL: redis.url, VOTER_SECRET, TEAMS_LOCAL_MODE: 'true' });
+  app = await buildApp(config, redis.url, { logger: createLogger('silent'), refreshTiming: testTiming(200) });
   pg = await startPlayground({ botEndpoint: `http://127.0.0.1:${app.port()}/api/messages` });
 });
 afterAll(async () => {

@@ -3,6 +3,7 @@ import { buildApp, type Running } from '../../src/main.js';
 import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
 import { startFakeSlack, type FakeSlack } from '../support/fake-slack.js';
+import { testTiming, VOTER_SECRET } from '../support/slack-harness.js';
 import { startRedis, type RedisServerHandle } from '../support/redis-server.js';
 import { blockActionsBody, postSigned, slashCommandBody } from '../support/slack-signing.js';
 
@@ -12,15 +13,15 @@ let fake: FakeSlack;
 const apps: Running[] = [];
 
 async function start(role: 'web' | 'worker'): Promise<Running> {
-  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', ROLE: role, REDIS_URL: redis.url, SLACK_SIGNING_SECRET: SECRET, SLACK_BOT_TOKEN: 'xoxb-roles', SLACK_API_URL: fake.apiUrl });
-  const app = await buildApp(config, redis.url, { logger: createLogger('silent'), slackRetries: 0, refreshTiming: { minIntervalMs: 100, pendingTtlMs: 15_000 } });
+  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', ROLE: role, REDIS_URL: redis.url, VOTER_SECRET, SLACK_SIGNING_SECRET: SECRET, SLACK_BOT_TOKEN: 'xoxb-roles', SLACK_API_URL: fake.apiUrl });
+  const app = await buildApp(config, redis.url, { logger: createLogger('silent'), slackRetries: 0, refreshTiming: testTiming() });
   apps.push(app);
   return app;
 }
 
 beforeAll(async () => {
   redis = await startRedis();
-  fake = await startFakeSlack();
+  fake = await startFakeSlack({ teamId: 'T0ROLES' });
 });
 afterAll(async () => {
   for (const app of apps) await app.close();
@@ -34,7 +35,9 @@ describe('ROLE=web and ROLE=worker as separate processes on one Redis', () => {
     const webB = await start('web');
     const worker = await start('worker');
     expect(webA.worker).toBeUndefined();
-    expect(worker.server).toBeUndefined();
+    // The worker serves its health check and nothing else.
+    expect((await fetch(`http://127.0.0.1:${worker.port()}/healthz`)).status).toBe(200);
+    expect((await fetch(`http://127.0.0.1:${worker.port()}/slack/events`, { method: 'POST' })).status).toBe(404);
     const url = (app: Running) => `http://127.0.0.1:${app.port()}/slack/events`;
     const base = { teamId: 'T0ROLES', channelId: 'C0ROLES' };
     await postSigned(url(webA), SECRET, slashCommandBody({ ...base, text: 'poll', userId: 'U_FACI', responseUrl: `${fake.responseUrlBase}/open` }));

@@ -11,6 +11,7 @@ import { buildApp, type Running } from '../../src/main.js';
 import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
 import { startFakeSlack, type FakeSlack } from '../support/fake-slack.js';
+import { testTiming, VOTER_SECRET } from '../support/slack-harness.js';
 import { startRedis, type RedisServerHandle } from '../support/redis-server.js';
 import { blockActionsBody, slashCommandBody } from '../support/slack-signing.js';
 
@@ -36,9 +37,9 @@ beforeAll(async () => {
   );
   await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
   redis = await startRedis();
-  fake = await startFakeSlack({ socketModeUrl: `ws://127.0.0.1:${(http.address() as AddressInfo).port}/` });
-  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', REDIS_URL: redis.url, SLACK_BOT_TOKEN: 'xoxb-socket', SLACK_APP_TOKEN: 'xapp-1-socket', SLACK_API_URL: fake.apiUrl });
-  app = await buildApp(config, redis.url, { logger: createLogger('silent'), slackRetries: 0, refreshTiming: { minIntervalMs: 100, pendingTtlMs: 15_000 } });
+  fake = await startFakeSlack({ teamId: 'T0SOCKET', socketModeUrl: `ws://127.0.0.1:${(http.address() as AddressInfo).port}/` });
+  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', REDIS_URL: redis.url, VOTER_SECRET, SLACK_BOT_TOKEN: 'xoxb-socket', SLACK_APP_TOKEN: 'xapp-1-socket', SLACK_API_URL: fake.apiUrl });
+  app = await buildApp(config, redis.url, { logger: createLogger('silent'), slackRetries: 0, refreshTiming: testTiming() });
   socket = await connected;
 });
 afterAll(async () => {
@@ -78,5 +79,16 @@ describe('Slack in Socket Mode (SLACK_APP_TOKEN)', () => {
     await deliver('interactive', JSON.parse(new URLSearchParams(click.body).get('payload')!) as Record<string, unknown>);
     const card = await fake.waitFor((c) => c.method === 'chat.update' && JSON.stringify(c.args.blocks).includes('1 stem'));
     expect(JSON.stringify(card.args.blocks)).toContain('Gemixt enthousiasme*\\n`██████████`  1 (100%)');
+  });
+
+  it('refuses a command from another workspace over the socket too, privately, and opens no poll', async () => {
+    const before = fake.callsTo('chat.postMessage').length;
+    const command = Object.fromEntries(new URLSearchParams(
+      slashCommandBody({ text: 'poll', userId: 'U_STRANGER', teamId: 'T0OTHER', channelId: 'C0SOCKET', responseUrl: `${fake.responseUrlBase}/sm-other` }).body,
+    ));
+    const ack = (await deliver('slash_commands', command)) as { text?: string; response_type?: string } | undefined;
+    expect(ack?.response_type).toBe('ephemeral');
+    expect(ack?.text).toContain('andere werkruimte');
+    expect(fake.callsTo('chat.postMessage').length).toBe(before);
   });
 });

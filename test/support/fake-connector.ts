@@ -23,6 +23,13 @@ export interface FakeConnector {
   calls: ConnectorCall[];
   /** Resolves with the first call (past or future) matching `predicate`; rejects after `timeoutMs`. */
   waitFor(predicate: (c: ConnectorCall) => boolean, timeoutMs?: number): Promise<ConnectorCall>;
+  /** The next call with this HTTP method answers `status` with a connector error body of `code`. Stackable. */
+  failNext(method: 'POST' | 'PUT', status: number, code: string): void;
+  /**
+   * Runs `hook` when the next call with this method arrives, and answers only after it settles:
+   * lets a test act at the moment the platform has a message but the bot has not heard back.
+   */
+  beforeReply(method: 'POST' | 'PUT', hook: (call: ConnectorCall) => Promise<void>): void;
   close(): Promise<void>;
 }
 
@@ -32,10 +39,12 @@ export async function startFakeConnector(): Promise<FakeConnector> {
   const calls: ConnectorCall[] = [];
   const events = new EventEmitter();
   let counter = 0;
+  const failures = new Map<string, { status: number; code: string }[]>();
+  const hooks = new Map<string, ((call: ConnectorCall) => Promise<void>)[]>();
   const server = createServer((req, res) => {
     let raw = '';
     req.on('data', (d: Buffer) => (raw += d.toString('utf8')));
-    req.on('end', () => {
+    req.on('end', async () => {
       const path = (req.url ?? '').split('?')[0]!;
       const m = ROUTE.exec(path);
       let body: Record<string, unknown> = {};
@@ -56,6 +65,14 @@ export async function startFakeConnector(): Promise<FakeConnector> {
       call.responseId = req.method === 'POST' ? `activity-${++counter}` : (call.activityId ?? '');
       calls.push(call);
       events.emit('call', call);
+      const hook = hooks.get(call.method)?.shift();
+      if (hook) await hook(call);
+      const failure = failures.get(call.method)?.shift();
+      if (failure) {
+        res.writeHead(failure.status, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ error: { code: failure.code, message: 'injected by the test' } }));
+        return;
+      }
       res.writeHead(m ? 200 : 404, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ id: call.responseId }));
     });
@@ -81,6 +98,12 @@ export async function startFakeConnector(): Promise<FakeConnector> {
         }, timeoutMs);
         events.on('call', onCall);
       });
+    },
+    failNext(method, status, code) {
+      failures.set(method, [...(failures.get(method) ?? []), { status, code }]);
+    },
+    beforeReply(method, hook) {
+      hooks.set(method, [...(hooks.get(method) ?? []), hook]);
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

@@ -51,6 +51,11 @@ export interface FakeSlack {
   waitFor(predicate: string | ((call: RecordedCall) => boolean), timeoutMs?: number): Promise<RecordedCall>;
   /** The next call to `method` (or `'response_url'`) gets `kind`; calls after that are normal. Stackable. */
   failNext(method: string, kind: FailureKind): void;
+  /**
+   * Runs `hook` when the next call to `method` arrives, and answers only after it settles: lets a
+   * test act at the moment Slack has a message but the bot has not heard back.
+   */
+  beforeReply(method: string, hook: (call: RecordedCall) => Promise<void>): void;
   /** Locale that users.info reports for `userId` (default `nl-NL`). */
   setUserLocale(userId: string, locale: string): void;
   /** Forget calls, pending failures and user locales. */
@@ -108,6 +113,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   const teamId = options.teamId ?? 'T0TEST';
   const calls: RecordedCall[] = [];
   const failures = new Map<string, FailureKind[]>();
+  const hooks = new Map<string, ((call: RecordedCall) => Promise<void>)[]>();
   const locales = new Map<string, string>();
   const events = new EventEmitter();
   events.setMaxListeners(0); // many concurrent waitFor calls are fine
@@ -196,6 +202,8 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       response = isRespond ? { ok: true } : answer(method, args);
     }
     const call: RecordedCall = { method, args, headers: req.headers, token, path, status, response, at: Date.now() };
+    const hook = hooks.get(method)?.shift();
+    if (hook) await hook(call);
     calls.push(call);
     res.writeHead(status, headers).end(typeof response === 'string' ? response : JSON.stringify(response));
     events.emit('call', call);
@@ -252,6 +260,9 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       const queue = failures.get(method) ?? [];
       queue.push(kind);
       failures.set(method, queue);
+    },
+    beforeReply(method, hook) {
+      hooks.set(method, [...(hooks.get(method) ?? []), hook]);
     },
     setUserLocale(userId, locale) {
       locales.set(userId, locale);

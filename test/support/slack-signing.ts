@@ -96,6 +96,8 @@ export interface BlockActionsInput {
   responseUrl: string;
   /** Only present when the app requested it; mirrors the `user.locale` Slack may include. */
   userLocale?: string;
+  /** The user's Slack handle as the payload carries it (`user.name`, `user.username`). */
+  userName?: string;
 }
 
 /** A `block_actions` interaction for a button click, sent as form-encoded `payload=<JSON>`. */
@@ -105,8 +107,8 @@ export function blockActionsBody(input: BlockActionsInput): SlackRequestBody {
     type: 'block_actions',
     user: {
       id: input.userId,
-      username: 'testuser',
-      name: 'testuser',
+      username: input.userName ?? 'testuser',
+      name: input.userName ?? 'testuser',
       team_id: input.teamId,
       ...(input.userLocale !== undefined ? { locale: input.userLocale } : {}),
     },

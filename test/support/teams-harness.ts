@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { buildApp, type Running } from '../../src/main.js';
 import { loadConfig } from '../../src/config.js';
-import { createLogger } from '../../src/logger.js';
 import { startFakeConnector, type ConnectorCall, type FakeConnector } from './fake-connector.js';
+import { captureLogs, type CapturedLogs } from './log-capture.js';
+import { testTiming, VOTER_SECRET } from './slack-harness.js';
 import { startRedis, type RedisServerHandle } from './redis-server.js';
 
 export const TENANT = 'tenant-0001';
@@ -20,6 +21,7 @@ export interface TeamsHarness {
   connector: FakeConnector;
   app: Running;
   url: string;
+  logs: CapturedLogs;
   send(activity: Record<string, unknown>, headers?: Record<string, string>): Promise<{ status: number; body: string }>;
   /** `@WerktSamen <text>` in the channel; resolves with the bot's posted card. */
   mention(from: TeamsUser, text: string, locale?: string): Promise<{ call: ConnectorCall; activityId: string; pollId: string }>;
@@ -51,8 +53,9 @@ export const cardOf = (call: ConnectorCall): Record<string, unknown> =>
 export async function startTeamsHarness(env: Record<string, string> = { TEAMS_LOCAL_MODE: 'true' }, opts: { persist?: boolean } = {}): Promise<TeamsHarness> {
   const redis = await startRedis({ persist: opts.persist });
   const connector = await startFakeConnector();
-  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', REDIS_URL: redis.url, ...env });
-  const app = await buildApp(config, redis.url, { logger: createLogger('silent'), refreshTiming: { minIntervalMs: 100, pendingTtlMs: 15_000 } });
+  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', REDIS_URL: redis.url, VOTER_SECRET, ...env });
+  const logs = captureLogs();
+  const app = await buildApp(config, redis.url, { logger: logs.logger, refreshTiming: testTiming() });
   const url = `http://127.0.0.1:${app.port()}/api/messages`;
   const send = async (a: Record<string, unknown>, headers: Record<string, string> = {}) => {
     const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(a) });
@@ -63,6 +66,7 @@ export async function startTeamsHarness(env: Record<string, string> = { TEAMS_LO
     connector,
     app,
     url,
+    logs,
     send,
     async mention(from, text, locale) {
       const before = connector.calls.length;

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { buildPollCardModel } from '../../src/cards/poll-card-model.js';
-import { expandCard, expandCardDirect, renderSlackPoll, renderTeamsNotice, renderTeamsPoll } from '../../src/cards/render.js';
+import { expandCard, expandCardDirect, renderSlackNotice, renderSlackPoll, renderTeamsNotice, renderTeamsPoll } from '../../src/cards/render.js';
 import type { PollState } from '../../src/app/ports.js';
 import type { Locale } from '../../src/domain/poll.js';
 import { checkBlockKit } from '../support/block-kit-check.js';
 import { validateAdaptiveCard } from '../support/adaptive-card-validate.js';
 
-function state(over: { status?: 'open' | 'closed'; anonymous?: boolean; locale?: Locale; voters?: number } = {}): PollState {
+type Over = { status?: 'open' | 'closed'; anonymous?: boolean; hidden?: boolean; locale?: Locale; voters?: number; closedReason?: 'facilitator' | 'expired' };
+function state(over: Over = {}): PollState {
   const names = ['Annelies Peeters', 'Bram <Janssens>', 'Chloé & co', 'Dries'];
   return {
     poll: {
@@ -14,10 +15,13 @@ function state(over: { status?: 'open' | 'closed'; anonymous?: boolean; locale?:
       scope: { platform: 'slack', tenant: 'T1' },
       question: 'Hoeveel *enthousiasme* is er voor de <Brede School>?',
       anonymous: over.anonymous ?? true,
+      hidden: over.hidden ?? false,
       locale: over.locale ?? 'nl',
-      openedBy: 'U1',
+      facilitatorKey: 'f1',
       status: over.status ?? 'open',
       createdAt: 1,
+      expiresAt: 1 + 30 * 24 * 3600_000,
+      closedReason: over.status === 'closed' ? (over.closedReason ?? 'facilitator') : undefined,
     },
     tally: { counts: { veel: 2, gemixt: 1, weinig: 1 }, voters: over.voters ?? 4 },
     named: over.anonymous === false ? names.map((name, i) => ({ name, choice: (['veel', 'veel', 'gemixt', 'weinig'] as const)[i]! })) : [],
@@ -30,6 +34,10 @@ const variants = [
   { name: 'closed nl', s: state({ status: 'closed' }) },
   { name: 'closed named en', s: state({ status: 'closed', anonymous: false, locale: 'en' }) },
   { name: 'no votes', s: { ...state(), tally: { counts: { veel: 0, gemixt: 0, weinig: 0 }, voters: 0 } } },
+  { name: 'open hidden nl', s: state({ hidden: true }) },
+  { name: 'open hidden named en', s: state({ hidden: true, anonymous: false, locale: 'en' }) },
+  { name: 'closed hidden', s: state({ hidden: true, status: 'closed' }) },
+  { name: 'closed by expiry en', s: state({ status: 'closed', closedReason: 'expired', locale: 'en' }) },
 ];
 
 describe('poll card templates', () => {
@@ -101,6 +109,34 @@ describe('poll card templates', () => {
     expect(text).toContain('Team temperature: Much enthusiasm');
     expect(text).not.toContain('Veel enthousiasme');
     expect(text).not.toContain('stemmen');
+  });
+
+  it('hides counts, bars and names of an open hidden poll, says so, and shows them once closed', () => {
+    for (const anonymous of [true, false]) {
+      const model = buildPollCardModel(state({ hidden: true, anonymous }), { ownVote: 'veel' });
+      for (const card of [renderSlackPoll(model), renderTeamsPoll(model)]) {
+        const text = JSON.stringify(card);
+        expect(text).not.toMatch(/\d \(\d+%\)|█|Annelies/);
+        expect(text).toContain('Verborgen: de resultaten verschijnen pas als de peiling sluit.');
+        expect(text).toContain('4 stemmen');
+      }
+      expect(JSON.stringify(model)).not.toMatch(/\(50%\)|█/);
+    }
+    const closed = JSON.stringify(renderSlackPoll(buildPollCardModel(state({ hidden: true, status: 'closed' }))));
+    expect(closed).toContain('2 (50%)');
+    expect(closed).not.toContain('Verborgen');
+  });
+
+  it('says why a poll closed when it reached its maximum age', () => {
+    expect(JSON.stringify(renderTeamsPoll(buildPollCardModel(state({ status: 'closed', closedReason: 'expired' }))))).toContain('hoogstens 30 dagen');
+    expect(JSON.stringify(renderSlackPoll(buildPollCardModel(state({ status: 'closed' }))))).not.toContain('Automatisch');
+  });
+
+  it('renders a valid Slack notice that replaces a card', () => {
+    const notice = renderSlackNotice('Deze peiling kon niet starten <nu>.');
+    expect(checkBlockKit(notice)).toEqual([]);
+    expect(JSON.stringify(notice)).toContain('&lt;nu&gt;');
+    expect(JSON.stringify(notice)).not.toContain('${');
   });
 
   it('shows the personal vote only in the personal view', () => {

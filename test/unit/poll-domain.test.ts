@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { canClose, percentages, prevailingTemperature, type Poll } from '../../src/domain/poll.js';
+import { percentages, prevailingTemperature, resultsVisible } from '../../src/domain/poll.js';
 import { parseCommand } from '../../src/app/parse-command.js';
-import { messages, toLocale } from '../../src/content/messages.js';
+import { errorMessage, messages, toLocale } from '../../src/content/messages.js';
 import { errorCodes } from '../../src/domain/errors.js';
 
 describe('prevailing temperature', () => {
@@ -21,21 +21,26 @@ describe('prevailing temperature', () => {
     expect(percentages({ counts: { veel: 1, gemixt: 1, weinig: 1 }, voters: 3 })).toEqual({ veel: 33, gemixt: 33, weinig: 33 });
     expect(percentages({ counts: { veel: 0, gemixt: 0, weinig: 0 }, voters: 0 })).toEqual({ veel: 0, gemixt: 0, weinig: 0 });
   });
-  it('lets only the facilitator close', () => {
-    const poll = { openedBy: 'U1' } as Poll;
-    expect(canClose(poll, 'U1')).toBe(true);
-    expect(canClose(poll, 'U2')).toBe(false);
+  it('shows the results of a hidden poll only once it is closed', () => {
+    expect(resultsVisible({ hidden: false, status: 'open' })).toBe(true);
+    expect(resultsVisible({ hidden: true, status: 'open' })).toBe(false);
+    expect(resultsVisible({ hidden: true, status: 'closed' })).toBe(true);
   });
 });
 
 describe('parseCommand', () => {
   it('reads poll with and without a question', () => {
-    expect(parseCommand('poll')).toEqual({ kind: 'poll', anonymous: true, question: undefined });
-    expect(parseCommand('  poll   Gaan we ervoor? ')).toEqual({ kind: 'poll', anonymous: true, question: 'Gaan we ervoor?' });
+    expect(parseCommand('poll')).toEqual({ kind: 'poll', anonymous: true, hidden: false, question: undefined });
+    expect(parseCommand('  poll   Gaan we ervoor? ')).toEqual({ kind: 'poll', anonymous: true, hidden: false, question: 'Gaan we ervoor?' });
   });
   it('reads the named flag in Dutch and English', () => {
-    expect(parseCommand('poll --met-namen Echt?')).toEqual({ kind: 'poll', anonymous: false, question: 'Echt?' });
-    expect(parseCommand('POLL --named')).toEqual({ kind: 'poll', anonymous: false, question: undefined });
+    expect(parseCommand('poll --met-namen Echt?')).toEqual({ kind: 'poll', anonymous: false, hidden: false, question: 'Echt?' });
+    expect(parseCommand('POLL --named')).toEqual({ kind: 'poll', anonymous: false, hidden: false, question: undefined });
+  });
+  it('reads the hidden flag in Dutch and English, in any order with the named flag', () => {
+    expect(parseCommand('poll --verborgen Doen we mee?')).toEqual({ kind: 'poll', anonymous: true, hidden: true, question: 'Doen we mee?' });
+    expect(parseCommand('poll --hidden --named')).toEqual({ kind: 'poll', anonymous: false, hidden: true, question: undefined });
+    expect(parseCommand('poll --met-namen --verborgen x')).toEqual({ kind: 'poll', anonymous: false, hidden: true, question: 'x' });
   });
   it('treats help, hulp and nothing as help', () => {
     expect(parseCommand('help').kind).toBe('help');
@@ -60,7 +65,8 @@ describe('messages', () => {
   it('has the three labels of the method and a text for every error code in both languages', () => {
     expect(Object.values(messages('nl').optionButton)).toEqual(['Veel enthousiasme', 'Gemixt enthousiasme', 'Weinig enthousiasme']);
     for (const locale of ['nl', 'en'] as const) {
-      for (const code of errorCodes) expect(messages(locale).errors[code].length).toBeGreaterThan(10);
+      for (const code of errorCodes) expect(errorMessage(locale, code, 'AB12CD34').length).toBeGreaterThan(10);
+      expect(errorMessage(locale, 'unexpected', 'AB12CD34')).toContain('AB12CD34');
     }
     expect(messages('nl').errors.store_unavailable).toContain('even niet beschikbaar');
   });

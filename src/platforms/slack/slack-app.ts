@@ -1,10 +1,12 @@
-import { App, LogLevel, type Logger as BoltLogger } from '@slack/bolt';
+import { App, LogLevel, webApi, type AckFn, type AnyMiddlewareArgs, type Logger as BoltLogger, type RespondFn } from '@slack/bolt';
 import type { Logger } from '../../logger.js';
 import { registerActions } from './actions.js';
 import { registerCommands } from './commands.js';
-import type { SlackContext } from './context.js';
+import { failureText, type SlackContext } from './context.js';
 import type { SlackHttpReceiver } from './http-receiver.js';
 import { registerMentions } from './mentions.js';
+import { registerUninstall } from './uninstall.js';
+import { SlackWorkspace, slackScope } from './workspace.js';
 
 export interface SlackAppOptions {
   botToken: string;
@@ -16,38 +18,74 @@ export interface SlackAppOptions {
   retries: number;
 }
 
-/** Bolt logs through pino so nothing bypasses the structured, content-free log. */
+/** Bolt and the Web API client log through pino, first line only, so nothing bypasses the structured log. */
 function boltLogger(logger: Logger): BoltLogger {
   const child = logger.child({ component: 'bolt' });
+  const line = (m: unknown[]): string => (typeof m[0] === 'string' ? (m[0].split('\n')[0] ?? '').slice(0, 160) : `[${typeof m[0]}]`);
   return {
-    debug: (...m: unknown[]) => child.debug(String(m[0]).slice(0, 200)),
-    info: (...m: unknown[]) => child.info(String(m[0]).slice(0, 200)),
-    warn: (...m: unknown[]) => child.warn(String(m[0]).slice(0, 200)),
-    error: (...m: unknown[]) => child.error(String(m[0]).slice(0, 200)),
+    debug: (...m: unknown[]) => child.debug(line(m)),
+    info: (...m: unknown[]) => child.info(line(m)),
+    warn: (...m: unknown[]) => child.warn(line(m)),
+    error: (...m: unknown[]) => child.error(line(m)),
     setLevel: () => undefined,
     getLevel: () => LogLevel.INFO,
     setName: () => undefined,
   };
 }
 
-/** The real Bolt app with our listeners. `buildCtx` receives the app's WebClient. */
-export function createSlackApp(opts: SlackAppOptions, logger: Logger, buildCtx: (app: App) => SlackContext): App {
+export interface SlackParts {
+  app: App;
+  /** The Web API client for posting and updating cards outside a request. */
+  client: webApi.WebClient;
+  workspace: SlackWorkspace;
+}
+
+/** The real Bolt app with our listeners, behind a guard that refuses payloads of other workspaces. */
+export function createSlackApp(opts: SlackAppOptions, logger: Logger, buildCtx: (workspace: SlackWorkspace) => SlackContext): SlackParts {
+  const clientOptions: webApi.WebClientOptions = {
+    slackApiUrl: opts.apiUrl,
+    rejectRateLimitedCalls: true,
+    retryConfig: { retries: opts.retries, factor: 2, minTimeout: 200, maxTimeout: 2000 },
+    logger: boltLogger(logger),
+  };
+  const client = new webApi.WebClient(opts.botToken, clientOptions);
+  const workspace = new SlackWorkspace(client);
   const app = new App({
-    token: opts.botToken,
+    // Our own authorize instead of `token`: Bolt would call auth.test in its constructor, and a
+    // revoked token would then end the process instead of reaching the app_uninstalled listener.
+    authorize: async () => {
+      const id = await workspace.resolve().catch(() => undefined);
+      return { botToken: opts.botToken, botUserId: id?.botUserId, botId: id?.botId, teamId: id?.teamId };
+    },
     logger: boltLogger(logger),
     ...(opts.appToken ? { socketMode: true, appToken: opts.appToken } : { receiver: opts.receiver }),
-    clientOptions: {
-      slackApiUrl: opts.apiUrl,
-      rejectRateLimitedCalls: true,
-      retryConfig: { retries: opts.retries, factor: 2, minTimeout: 200, maxTimeout: 2000 },
-    },
+    clientOptions,
   });
-  const ctx = buildCtx(app);
+  const ctx = buildCtx(workspace);
+  app.use(async (args) => {
+    try {
+      await slackScope(args.body, workspace);
+    } catch (err) {
+      await refuse(ctx, args, err);
+      return;
+    }
+    await args.next();
+  });
   registerCommands(app, ctx);
   registerMentions(app, ctx);
   registerActions(app, ctx);
+  registerUninstall(app, ctx);
   app.error(async (err) => {
-    logger.error({ code: (err as { code?: string }).code }, 'bolt error');
+    logger.error({ code: (err as { code?: string }).code, errorClass: err.name }, 'bolt error');
   });
-  return app;
+  return { app, client, workspace };
+}
+
+/** Answers a refused payload privately where Slack lets us (commands and buttons); events are dropped. */
+async function refuse(ctx: SlackContext, args: AnyMiddlewareArgs, err: unknown): Promise<void> {
+  const text = failureText(ctx, 'guard', err, 'nl');
+  const { ack, respond } = args as { ack?: AckFn<unknown>; respond?: RespondFn };
+  const isCommand = (args.body as { command?: unknown }).command !== undefined;
+  if (ack) await ack(isCommand ? { response_type: 'ephemeral', text } : undefined);
+  if (!isCommand && respond) await respond({ response_type: 'ephemeral', replace_original: false, text }).catch(() => undefined);
 }

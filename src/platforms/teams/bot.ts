@@ -13,30 +13,29 @@ import { openPoll } from '../../app/open-poll.js';
 import { parseCommand } from '../../app/parse-command.js';
 import { buildPollCardModel, type PersonalView } from '../../cards/poll-card-model.js';
 import { renderTeamsNotice, renderTeamsPollJson } from '../../cards/render.js';
-import { RawJson } from './raw-json.js';
 import { messages, toLocale } from '../../content/messages.js';
 import { AppError, isAppError } from '../../domain/errors.js';
 import type { Locale, Scope } from '../../domain/poll.js';
 import type { Logger } from '../../logger.js';
-import { conversationKey } from '../../store/keys.js';
-import type { RedisKvStore } from '../../store/kv-store.js';
+import { reportFailure } from '../failures.js';
+import type { TeamsConversations } from './conversations.js';
+import { teamsErrorCode, toAppError } from './errors.js';
+import { teamsScope, type TeamsPolicy } from './identity.js';
 import { ActivitySchema, CardActionSchema, CloseDataSchema, VoteDataSchema, type ActivityFields } from './payloads.js';
+import { RawJson } from './raw-json.js';
+import { storableReference } from './reference.js';
 
 const CARD_TYPE = 'application/vnd.microsoft.card.adaptive';
-
-function scopeOf(a: ActivityFields): Scope {
-  // Personal chats in the local client may carry no tenant; they get their own namespace.
-  return { platform: 'teams', tenant: a.conversation.tenantId ?? a.channelData?.tenant?.id ?? 'no-tenant' };
-}
 
 /** Teams users are identified by their Entra object id when present (stable across chats). */
 const userIdOf = (a: ActivityFields): string => a.from.aadObjectId ?? a.from.id;
 
-/** Mentions, chat commands and the poll card's Action.Execute buttons, mapped to the use cases. */
+/** Mentions, chat commands, install and uninstall, and the poll card's Action.Execute buttons. */
 export class WerktSamenTeamsBot extends TeamsActivityHandler {
   constructor(
     private readonly deps: PollDeps,
-    private readonly kv: RedisKvStore,
+    private readonly conversations: TeamsConversations,
+    private readonly policy: TeamsPolicy,
     private readonly logger: Logger,
   ) {
     super();
@@ -45,65 +44,91 @@ export class WerktSamenTeamsBot extends TeamsActivityHandler {
       await next();
     });
     this.onConversationUpdate(async (ctx, next) => {
-      await this.rememberConversation(ctx);
+      const removed = ctx.activity.membersRemoved?.some((m) => m.id === ctx.activity.recipient?.id);
+      if (!removed) await this.remember(ctx);
       await next();
     });
-    this.onInstallationUpdate(async (ctx, next) => {
-      await this.rememberConversation(ctx);
+    this.onInstallationUpdateAdd(async (ctx, next) => {
+      await this.remember(ctx);
+      await next();
+    });
+    this.onInstallationUpdateRemove(async (ctx, next) => {
+      await this.forget(ctx);
+      await next();
+    });
+    this.onTeamsMembersRemovedEvent(async (members, _team, ctx, next) => {
+      if (members.some((m) => m.id === ctx.activity.recipient?.id)) await this.forget(ctx);
+      await next();
+    });
+    this.onTeamsTeamDeletedEvent(async (_team, ctx, next) => {
+      await this.forget(ctx);
       await next();
     });
   }
 
-  /** Proactive messages (nudges, later features) need the conversation reference saved on install. */
-  private async rememberConversation(ctx: TurnContext): Promise<void> {
-    const a = ActivitySchema.safeParse(ctx.activity);
-    if (!a.success) return;
-    const ref = TurnContext.getConversationReference(ctx.activity);
-    await this.kv.put(conversationKey(scopeOf(a.data), a.data.conversation.id), JSON.stringify(ref)).catch((err: unknown) => {
-      this.logger.warn({ code: isAppError(err) ? err.code : 'unknown' }, 'conversation reference not saved');
+  private scopeOf(ctx: TurnContext): Scope {
+    const verdict = teamsScope(ctx.activity, this.policy);
+    if (!verdict.ok) throw new AppError('wrong_workspace', verdict.reason);
+    return verdict.scope;
+  }
+
+  /** Proactive messages (nudges, later features) need the conversation reference. */
+  private async remember(ctx: TurnContext): Promise<void> {
+    await this.conversations.remember(this.scopeOf(ctx), ctx.activity).catch((err: unknown) => {
+      this.logger.warn({ where: 'teams.remember', code: isAppError(err) ? err.code : 'unexpected' }, 'conversation reference not saved');
     });
+  }
+
+  /** The app was removed from this chat or team: its references go at once. */
+  private async forget(ctx: TurnContext): Promise<void> {
+    try {
+      await this.conversations.forget(this.scopeOf(ctx), ctx.activity);
+      this.logger.info({ where: 'teams.uninstall' }, 'conversation references deleted');
+    } catch (err) {
+      this.logger.error({ where: 'teams.uninstall', code: isAppError(err) ? err.code : 'unexpected' }, 'conversation references not deleted');
+    }
   }
 
   private async handleMessage(ctx: TurnContext): Promise<void> {
     const a = ActivitySchema.safeParse(ctx.activity);
-    if (!a.success) return;
-    const locale = toLocale(a.data.locale);
-    const text = TurnContext.removeRecipientMention(ctx.activity) ?? ctx.activity.text ?? '';
-    const cmd = parseCommand(text.replace(/<at>[^<]*<\/at>/g, ' '));
+    const locale = toLocale(a.success ? a.data.locale : undefined);
     try {
+      if (!a.success) throw new AppError('invalid_input');
+      const scope = this.scopeOf(ctx);
+      await this.remember(ctx);
+      const text = TurnContext.removeRecipientMention(ctx.activity) ?? ctx.activity.text ?? '';
+      const cmd = parseCommand(text.replace(/<at>[^<]*<\/at>/g, ' '));
       if (cmd.kind === 'help') {
         await ctx.sendActivity(MessageFactory.text(messages(locale).help));
       } else if (cmd.kind === 'unknown') {
         await ctx.sendActivity(MessageFactory.text(messages(locale).unknownCommand(cmd.word)));
       } else {
         await openPoll(this.deps, {
-          scope: scopeOf(a.data),
-          location: { platform: 'teams', reference: { ...TurnContext.getConversationReference(ctx.activity) } },
-          openedBy: userIdOf(a.data),
+          scope,
+          location: { platform: 'teams', reference: { ...storableReference(ctx.activity) } },
+          userId: userIdOf(a.data),
           locale,
           question: cmd.question,
           anonymous: cmd.anonymous,
+          hidden: cmd.hidden,
         });
       }
     } catch (err) {
-      this.logFailure('message', err);
-      await ctx.sendActivity(MessageFactory.text(this.errorText(err, locale)));
+      await ctx.sendActivity(MessageFactory.text(this.failure('message', err, locale))).catch(() => undefined);
     }
   }
 
-  protected override async onAdaptiveCardInvoke(
-    ctx: TurnContext,
-    invokeValue: AdaptiveCardInvokeValue,
-  ): Promise<AdaptiveCardInvokeResponse> {
+  protected override async onAdaptiveCardInvoke(ctx: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
     const a = ActivitySchema.safeParse(ctx.activity);
     const action = CardActionSchema.safeParse(invokeValue);
     const locale = toLocale(a.success ? a.data.locale : undefined);
-    if (!a.success || !action.success) return this.errorResponse(new AppError('invalid_input'), locale);
-    const scope = scopeOf(a.data);
+    if (!a.success || !action.success) return this.errorResponse(this.failure('invoke', new AppError('invalid_input'), locale));
     const userId = userIdOf(a.data);
     const { verb, data } = action.data.action;
     const pollId = typeof data.pollId === 'string' ? data.pollId : undefined;
+    let scope: Scope | undefined;
     try {
+      scope = this.scopeOf(ctx);
       if (verb === 'vote') {
         const vote = VoteDataSchema.safeParse(data);
         if (!vote.success) throw new AppError('invalid_input');
@@ -113,16 +138,15 @@ export class WerktSamenTeamsBot extends TeamsActivityHandler {
       if (verb === 'close') {
         const close = CloseDataSchema.safeParse(data);
         if (!close.success) throw new AppError('invalid_input');
-        const state = await closePoll(this.deps, { scope, pollId: close.data.pollId, userId });
-        return this.cardResponse(state, {});
+        return this.cardResponse(await closePoll(this.deps, { scope, pollId: close.data.pollId, userId }), {});
       }
       throw new AppError('invalid_input', 'unknown verb');
     } catch (err) {
-      this.logFailure('invoke', err);
-      // Show the card as it is, with a private notice, when the poll can still be read.
-      const state = pollId && !isAppError(err, 'store_unavailable') ? await loadPoll(this.deps, scope, pollId).catch(() => undefined) : undefined;
-      if (state) return this.cardResponse(state, { notice: this.errorText(err, state.poll.locale) });
-      return this.errorResponse(err, locale);
+      const text = this.failure('invoke', err, locale);
+      // Show the card as it is, with the private notice, when the poll can still be read.
+      const readable = scope && pollId && !isAppError(err, 'store_unavailable');
+      const state = readable ? await loadPoll(this.deps, scope!, pollId!).catch(() => undefined) : undefined;
+      return state ? this.cardResponse(state, { notice: text }) : this.errorResponse(text);
     }
   }
 
@@ -133,16 +157,11 @@ export class WerktSamenTeamsBot extends TeamsActivityHandler {
   }
 
   /** A small card with only the private message, for when there is no poll to show. */
-  private errorResponse(err: unknown, locale: Locale): AdaptiveCardInvokeResponse {
-    return { statusCode: 200, type: CARD_TYPE, value: renderTeamsNotice(this.errorText(err, locale)) };
+  private errorResponse(text: string): AdaptiveCardInvokeResponse {
+    return { statusCode: 200, type: CARD_TYPE, value: renderTeamsNotice(text) };
   }
 
-  private errorText(err: unknown, locale: Locale): string {
-    return messages(locale).errors[isAppError(err) ? err.code : 'store_unavailable'];
-  }
-
-  private logFailure(where: string, err: unknown): void {
-    const code = isAppError(err) ? err.code : 'unexpected';
-    this.logger[code === 'unexpected' || code === 'store_unavailable' ? 'error' : 'info']({ where, code }, 'teams request not completed');
+  private failure(where: string, err: unknown, locale: Locale): string {
+    return reportFailure(this.logger, `teams.${where}`, toAppError(err), locale, teamsErrorCode(err));
   }
 }

@@ -13,11 +13,10 @@ export const CardActionSchema = z.object({
   }),
 });
 
-/** The activity fields the handler reads. */
+/** The activity fields the handler reads (the tenant is decided by identity.ts). */
 export const ActivitySchema = z.object({
   from: z.object({ id: z.string().min(1).max(256), name: z.string().max(256).optional(), aadObjectId: z.string().max(64).optional() }),
-  conversation: z.object({ id: z.string().min(1).max(512), tenantId: z.string().max(128).optional() }),
-  channelData: z.object({ tenant: z.object({ id: z.string().max(128) }).optional() }).optional(),
+  conversation: z.object({ id: z.string().min(1).max(512) }),
   locale: z.string().max(32).optional(),
 });
 export type ActivityFields = z.infer<typeof ActivitySchema>;

@@ -1,87 +1,56 @@
-import {
-  CloudAdapter,
-  ConfigurationBotFrameworkAuthentication,
-  MessageFactory,
-  type ActivityHandler,
-  type ConfigurationBotFrameworkAuthenticationOptions,
-} from 'botbuilder';
-import { messages } from '../../content/messages.js';
-import { serializeBody } from './raw-json.js';
-import type { RouteRequest as RawRequest, RouteResponse as RawResponse } from '../../http/server.js';
+import type { Activity, ActivityHandler } from 'botbuilder';
+import { z } from 'zod';
+import type { RouteRequest, RouteResponse } from '../../http/server.js';
 import type { Logger } from '../../logger.js';
+import type { TeamsMode, WerktSamenAdapter } from './adapter.js';
+import { teamsScope, type TeamsPolicy } from './identity.js';
+import { serializeBody } from './raw-json.js';
 
-export type TeamsMode =
-  | { mode: 'authenticated'; appId: string; appPassword: string; tenantId?: string }
-  | { mode: 'local' }
-  | { mode: 'disabled' };
+// What any activity must have before the adapter sees it; the handlers validate the rest.
+const ActivityEnvelopeSchema = z.looseObject({ type: z.string().min(1).max(64) });
 
+const header = (h: RouteRequest['headers'], name: string): string => {
+  const v = h[name];
+  return (Array.isArray(v) ? v[0] : v) ?? '';
+};
 
 /**
- * The CloudAdapter for our mode. With credentials every request needs a valid Bot Framework token;
- * with none (local mode only) requests are accepted unauthenticated.
+ * Handles one request to /api/messages. Bad input gets a 4xx (unreadable body 400, bad token 401,
+ * a channel, tenant or service URL we do not serve 403); only a real fault on our side rejects,
+ * which the HTTP server answers with 500.
  */
-export function createTeamsAdapter(mode: TeamsMode, logger: Logger): CloudAdapter {
-  const options: ConfigurationBotFrameworkAuthenticationOptions =
-    mode.mode === 'authenticated'
-      ? {
-          MicrosoftAppId: mode.appId,
-          MicrosoftAppPassword: mode.appPassword,
-          MicrosoftAppTenantId: mode.tenantId,
-          MicrosoftAppType: mode.tenantId ? 'SingleTenant' : 'MultiTenant',
-        }
-      : {};
-  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(options));
-  adapter.onTurnError = async (ctx, err) => {
-    logger.error({ err: err instanceof Error ? err.name : 'unknown' }, 'teams turn failed');
-    if (ctx.activity.type === 'message') {
-      await ctx.sendActivity(MessageFactory.text(messages('nl').errors.store_unavailable)).catch(() => undefined);
-    }
-  };
-  return adapter;
-}
-
-/** Handles one request to /api/messages, turning node's raw request into what CloudAdapter expects. */
 export async function handleTeamsRequest(
   mode: TeamsMode,
-  adapter: CloudAdapter,
+  policy: TeamsPolicy,
+  adapter: WerktSamenAdapter,
   bot: ActivityHandler,
-  req: RawRequest,
-): Promise<RawResponse> {
-  if (mode.mode === 'disabled') {
-    // No credentials and no explicit local mode: a deploy that forgot its secrets stays closed.
-    return { status: 401, body: 'teams is not configured' };
-  }
+  logger: Logger,
+  req: RouteRequest,
+): Promise<RouteResponse> {
+  // No credentials and no explicit local mode: a deploy that forgot its secrets stays closed.
+  if (mode.mode === 'disabled') return { status: 401, body: 'teams is not configured' };
+  if (req.method !== 'POST') return { status: 405, body: 'method not allowed' };
   let body: unknown;
   try {
     body = JSON.parse(req.body);
   } catch {
     return { status: 400, body: 'unreadable body' };
   }
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) return { status: 400, body: 'not an activity' };
-  const out: RawResponse = { status: 200, headers: {} };
-  const res = {
-    socket: undefined,
-    status(code: number) {
-      out.status = code;
-    },
-    header(name: string, value: unknown) {
-      out.headers![name] = String(value);
-    },
-    send(payload: unknown) {
-      if (payload === undefined) return;
-      if (typeof payload === 'string') out.body = payload;
-      else {
-        out.body = serializeBody(payload);
-        out.headers!['content-type'] = 'application/json';
-      }
-    },
-    end() {},
-  };
-  try {
-    await adapter.process({ body: body as Record<string, unknown>, headers: req.headers, method: req.method }, res, (ctx) => bot.run(ctx));
-  } catch {
-    // CloudAdapter validates the activity with zod before its own try block; a malformed one throws here.
-    return { status: 400, body: 'invalid activity' };
+  if (!ActivityEnvelopeSchema.safeParse(body).success) return { status: 400, body: 'not an activity' };
+  const activity = body as Activity;
+  const auth = await adapter.authenticate(activity, header(req.headers, 'authorization'));
+  if (!auth.ok) {
+    logger.warn({ where: 'teams.auth', status: auth.status }, 'teams request refused');
+    return { status: auth.status, body: auth.status === 401 ? 'unauthorized' : 'cannot verify the request now' };
   }
-  return out;
+  const verdict = teamsScope(activity, policy);
+  if (!verdict.ok) {
+    logger.warn({ where: 'teams.identity', code: 'wrong_workspace', reason: verdict.reason }, 'teams request refused');
+    return { status: 403, body: 'not served here' };
+  }
+  const invoke = await adapter.run(auth.result, activity, (ctx) => bot.run(ctx));
+  if (!invoke) return { status: 200 };
+  return invoke.body === undefined
+    ? { status: invoke.status }
+    : { status: invoke.status, headers: { 'content-type': 'application/json' }, body: serializeBody(invoke.body) };
 }

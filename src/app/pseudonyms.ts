@@ -1,0 +1,31 @@
+import { createHmac } from 'node:crypto';
+import type { Scope } from '../domain/poll.js';
+
+/**
+ * Keyed pseudonyms for people. The key is a server secret that never goes into Redis, so a copy of
+ * the database and a member list together still cannot recompute who is who. Each purpose has its
+ * own domain, so a facilitator's key can never be matched against a vote.
+ */
+export class Pseudonyms {
+  constructor(private readonly secret: string) {}
+
+  private mac(...parts: string[]): string {
+    // NUL cannot occur in platform ids, so the joined parts are unambiguous.
+    return createHmac('sha256', this.secret).update(parts.join('\0')).digest('base64url');
+  }
+
+  /** The key a vote is stored under: one per person per poll, unlinkable across polls. */
+  voter(pollSalt: string, userId: string): string {
+    return this.mac('voter', pollSalt, userId);
+  }
+
+  /** The facilitator of one poll, in a different domain than voter keys. */
+  facilitator(pollSalt: string, userId: string): string {
+    return this.mac('facilitator', pollSalt, userId);
+  }
+
+  /** A per-workspace key for small per-person caches (the Slack locale). */
+  person(scope: Scope, userId: string): string {
+    return this.mac('person', scope.platform, scope.tenant, userId);
+  }
+}

@@ -1,0 +1,140 @@
+import { DelayedError, Queue, UnrecoverableError, Worker, type Job } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { z } from 'zod';
+import { AppError } from '../domain/errors.js';
+import { PlatformSchema, PollIdSchema, type Scope } from '../domain/poll.js';
+import type { PollJobs, RefreshTiming } from '../app/ports.js';
+import type { RefreshMarker, RefreshOutcome } from '../app/refresh-poll-card.js';
+import { pollKeys } from '../store/keys.js';
+import { beginRefreshScript, clearRefreshMarkScript, finishRefreshScript } from '../store/lua.js';
+import { asStoreError } from '../store/store-errors.js';
+
+export const POLL_QUEUE = 'poll-jobs';
+/** A hash-tagged prefix keeps all of a queue's keys in one Redis Cluster slot, as BullMQ requires. */
+export const QUEUE_PREFIX = '{werktsamen}';
+
+/** Job payloads hold ids only; the worker reads the current state itself. */
+export const PollJobSchema = z.object({
+  platform: PlatformSchema,
+  tenant: z.string().min(1).max(128),
+  pollId: PollIdSchema,
+});
+export type PollJobData = z.infer<typeof PollJobSchema>;
+export type PollJobName = 'refresh' | 'expire';
+
+export const defaultRefreshTiming: RefreshTiming = { minIntervalMs: 2000, pendingTtlMs: 15_000, leaseMs: 30_000 };
+
+// A failed add right after a successful vote is a dropped connection, not an outage: try again briefly.
+const ADD_ATTEMPTS = 3;
+const ADD_BACKOFF_MS = [25, 100];
+
+const expiryJobId = (scope: Scope, pollId: string): string => `expire-${scope.platform}-${scope.tenant}-${pollId}`;
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * The poll's jobs on one BullMQ queue, and the claim that keeps one card's refreshes apart across
+ * processes: the vote script marks a refresh pending (one job per card at a time), and a job
+ * takes a lease on the card before it renders.
+ */
+export class QueuePollJobs implements PollJobs, RefreshMarker {
+  constructor(
+    private readonly redis: Redis,
+    private readonly queue: Queue,
+    private readonly timing: RefreshTiming = defaultRefreshTiming,
+  ) {}
+
+  async scheduleRefresh(scope: Scope, pollId: string, delayMs: number): Promise<void> {
+    const data: PollJobData = { platform: scope.platform, tenant: scope.tenant, pollId };
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.queue.add('refresh', data, { delay: Math.max(0, Math.round(delayMs)) });
+        return;
+      } catch (err) {
+        if (attempt >= ADD_ATTEMPTS) {
+          // Without a job the mark would make every later vote think a refresh is on its way.
+          await clearRefreshMarkScript.run(this.redis, [pollKeys(scope, pollId).refresh], []).catch(() => undefined);
+          throw new AppError('store_unavailable', 'refresh job not queued', { cause: err });
+        }
+        await sleep(ADD_BACKOFF_MS[attempt - 1] ?? 100);
+      }
+    }
+  }
+
+  async scheduleExpiry(scope: Scope, pollId: string, delayMs: number): Promise<void> {
+    const data: PollJobData = { platform: scope.platform, tenant: scope.tenant, pollId };
+    await asStoreError(this.queue.add('expire', data, { jobId: expiryJobId(scope, pollId), delay: Math.max(0, Math.round(delayMs)) }));
+  }
+
+  async cancelExpiry(scope: Scope, pollId: string): Promise<void> {
+    await asStoreError(this.queue.remove(expiryJobId(scope, pollId)));
+  }
+
+  async cancelScope(scope: Scope): Promise<void> {
+    const states = ['delayed', 'waiting', 'prioritized', 'failed', 'completed'] as const;
+    const page = 500;
+    for (let start = 0; ; start += page) {
+      const jobs = await asStoreError(this.queue.getJobs([...states], start, start + page - 1, true));
+      if (jobs.length === 0) return;
+      const mine = jobs.filter((j) => j?.data?.platform === scope.platform && j.data.tenant === scope.tenant);
+      await Promise.all(mine.map((j) => j.remove().catch(() => undefined)));
+      // Removed jobs shift later pages forward.
+      start -= mine.length;
+    }
+  }
+
+  async begin(scope: Scope, pollId: string): Promise<number> {
+    const k = pollKeys(scope, pollId);
+    return Number(await asStoreError(beginRefreshScript.run(this.redis, [k.refresh, k.meta], [this.timing.minIntervalMs, this.timing.leaseMs])));
+  }
+
+  async finish(scope: Scope, pollId: string, delivered: boolean): Promise<void> {
+    const k = pollKeys(scope, pollId);
+    await asStoreError(finishRefreshScript.run(this.redis, [k.refresh, k.meta], [delivered ? 1 : 0]));
+  }
+}
+
+export function createPollQueue(connection: Redis): Queue {
+  return new Queue(POLL_QUEUE, {
+    connection,
+    prefix: QUEUE_PREFIX,
+    defaultJobOptions: {
+      // A failed platform call (429, 5xx) is retried; the retry renders the then-current state.
+      attempts: 6,
+      backoff: { type: 'exponential', delay: 1000 },
+      removeOnComplete: true,
+      // Failed jobs hold ids only; they are kept a week to look into, then go.
+      removeOnFail: { age: 7 * 24 * 60 * 60, count: 1000 },
+    },
+  });
+}
+
+export interface PollJobHandlers {
+  refresh(scope: Scope, pollId: string): Promise<RefreshOutcome>;
+  expire(scope: Scope, pollId: string): Promise<void>;
+}
+
+/** The worker that runs poll jobs; several processes may run it side by side. */
+export function createPollWorker(connection: Redis, handlers: PollJobHandlers, concurrency = 8): Worker {
+  return new Worker(
+    POLL_QUEUE,
+    async (job: Job, token?: string) => {
+      const data = PollJobSchema.safeParse(job.data);
+      // A payload that is not ours will not become valid by retrying it.
+      if (!data.success) throw new UnrecoverableError('invalid job payload');
+      const scope: Scope = { platform: data.data.platform, tenant: data.data.tenant };
+      if (job.name === 'expire') {
+        await handlers.expire(scope, data.data.pollId);
+        return 'expired';
+      }
+      if (job.name !== 'refresh') throw new UnrecoverableError('unknown job');
+      const outcome = await handlers.refresh(scope, data.data.pollId);
+      if (outcome.kind === 'wait') {
+        // Too soon after the last update of this card, or its location is not stored yet.
+        await job.moveToDelayed(Date.now() + outcome.ms, token);
+        throw new DelayedError();
+      }
+      return outcome.kind === 'stopped' ? `stopped:${outcome.code}` : outcome.kind;
+    },
+    { connection, prefix: QUEUE_PREFIX, concurrency },
+  );
+}
