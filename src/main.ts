@@ -157,7 +157,7 @@ export async function buildApp(config: Config, redisUrl: string, opts: BuildOpti
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       if (slackApp && config.slack?.appToken && config.role !== 'worker') await slackApp.stop();
-      await worker?.close();
+      if (worker) await closeWorker(worker, logger);
       // BullMQ leaves connections it was given open.
       workerRedis?.disconnect();
       await queue.close();
@@ -165,6 +165,23 @@ export async function buildApp(config: Config, redisUrl: string, opts: BuildOpti
       queueRedis.disconnect();
     },
   };
+}
+
+const WORKER_CLOSE_MS = 10_000;
+
+/**
+ * Lets running jobs finish, but not forever: BullMQ's close has no timeout of its own, and right
+ * after a Redis outage it can wait on a connection that is still coming back. After the bound we
+ * stop waiting; the connections are cut by the caller, and an interrupted job runs again elsewhere.
+ */
+async function closeWorker(worker: Worker, logger: Logger): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const closed = await Promise.race([
+    worker.close().then(() => true, () => true),
+    new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), WORKER_CLOSE_MS))),
+  ]);
+  clearTimeout(timer);
+  if (!closed) logger.warn({ waitedMs: WORKER_CLOSE_MS }, 'job worker did not close in time; stopping anyway');
 }
 
 /** Reads the environment, starts a private Redis when none is configured, and runs until a signal. */

@@ -18,12 +18,17 @@ export interface SlackAppOptions {
   retries: number;
 }
 
-/** Bolt and the Web API client log through pino, first line only, so nothing bypasses the structured log. */
+/**
+ * Bolt and the Web API client log through pino. Their debug lines carry request and response
+ * bodies (user ids, message text), so debug is dropped; other lines keep their first line up to
+ * the first JSON, so no payload reaches the log.
+ */
 function boltLogger(logger: Logger): BoltLogger {
   const child = logger.child({ component: 'bolt' });
-  const line = (m: unknown[]): string => (typeof m[0] === 'string' ? (m[0].split('\n')[0] ?? '').slice(0, 160) : `[${typeof m[0]}]`);
+  const line = (m: unknown[]): string =>
+    typeof m[0] === 'string' ? ((m[0].split('\n')[0] ?? '').split(/[{[]/)[0] ?? '').slice(0, 120).trim() : `[${typeof m[0]}]`;
   return {
-    debug: (...m: unknown[]) => child.debug(line(m)),
+    debug: () => undefined,
     info: (...m: unknown[]) => child.info(line(m)),
     warn: (...m: unknown[]) => child.warn(line(m)),
     error: (...m: unknown[]) => child.error(line(m)),
