@@ -28,7 +28,9 @@ export const defaultRefreshTiming: RefreshTiming = { minIntervalMs: 2000, pendin
 const ADD_ATTEMPTS = 3;
 const ADD_BACKOFF_MS = [25, 100];
 
-const expiryJobId = (scope: Scope, pollId: string): string => `expire-${scope.platform}-${scope.tenant}-${pollId}`;
+// Poll ids are random (96 bits), so they alone make the id unique; no workspace id goes into
+// job ids, which BullMQ also writes to its event stream.
+const expiryJobId = (pollId: string): string => `expire-${pollId}`;
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -62,11 +64,11 @@ export class QueuePollJobs implements PollJobs, RefreshMarker {
 
   async scheduleExpiry(scope: Scope, pollId: string, delayMs: number): Promise<void> {
     const data: PollJobData = { platform: scope.platform, tenant: scope.tenant, pollId };
-    await asStoreError(this.queue.add('expire', data, { jobId: expiryJobId(scope, pollId), delay: Math.max(0, Math.round(delayMs)) }));
+    await asStoreError(this.queue.add('expire', data, { jobId: expiryJobId(pollId), delay: Math.max(0, Math.round(delayMs)) }));
   }
 
-  async cancelExpiry(scope: Scope, pollId: string): Promise<void> {
-    await asStoreError(this.queue.remove(expiryJobId(scope, pollId)));
+  async cancelExpiry(_scope: Scope, pollId: string): Promise<void> {
+    await asStoreError(this.queue.remove(expiryJobId(pollId)));
   }
 
   async cancelScope(scope: Scope): Promise<void> {
@@ -97,6 +99,8 @@ export function createPollQueue(connection: Redis): Queue {
   return new Queue(POLL_QUEUE, {
     connection,
     prefix: QUEUE_PREFIX,
+    // BullMQ's event stream holds job ids and outcomes only; keep it short.
+    streams: { events: { maxLen: 1000 } },
     defaultJobOptions: {
       // A failed platform call (429, 5xx) is retried; the retry renders the then-current state.
       attempts: 6,

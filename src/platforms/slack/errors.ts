@@ -11,6 +11,7 @@ const CODE_OF = new Map(GROUPS.flatMap(([code, names]) => names.map((n) => [n, c
 
 /** The Web API's own error code (`not_in_channel`, `token_revoked`, ...) or the client's error kind. */
 export function slackErrorCode(err: unknown): string | undefined {
+  if (err instanceof AppError) return err.cause === undefined ? undefined : slackErrorCode(err.cause);
   const e = err as { code?: unknown; data?: { error?: unknown } } | undefined;
   if (typeof e?.data?.error === 'string') return e.data.error.slice(0, 64);
   return typeof e?.code === 'string' ? e.code.slice(0, 64) : undefined;

@@ -7,6 +7,7 @@ interface RestErrorShape {
 
 /** The connector's HTTP status and error code (e.g. 403 / BotNotInConversationRoster), for logs. */
 export function teamsErrorCode(err: unknown): string | undefined {
+  if (err instanceof AppError) return err.cause === undefined ? undefined : teamsErrorCode(err.cause);
   const e = (err ?? {}) as RestErrorShape;
   const parts = [typeof e.statusCode === 'number' ? String(e.statusCode) : undefined, typeof e.code === 'string' ? e.code.slice(0, 64) : undefined];
   const code = parts.filter(Boolean).join(':');
