@@ -18,7 +18,7 @@ import { ScopeIndex } from './store/scope-index.js';
 import { createPollQueue, createPollWorker, defaultRefreshTiming, QueuePollJobs } from './jobs/poll-jobs.js';
 import { createHttpServer, type Route } from './http/server.js';
 import { healthRoute } from './http/health.js';
-import { waitForRedis } from './store/redis-wait.js';
+import { redisAddress, throttle, waitForRedis } from './store/redis-wait.js';
 import { createSlackApp } from './platforms/slack/slack-app.js';
 import { SlackHttpReceiver } from './platforms/slack/http-receiver.js';
 import { ReplayGuard } from './platforms/slack/replay-guard.js';
@@ -65,7 +65,7 @@ export async function buildApp(config: Config, redisUrl: string, opts: BuildOpti
   if (!config.voterSecret) throw new Error('VOTER_SECRET is required');
   const clock = opts.clock ?? { now: () => Date.now() };
   const redis = new Redis(redisUrl, { ...appRedisOptions, lazyConnect: true });
-  redis.on('error', (err: Error) => logger.warn({ errorClass: err.name }, 'redis connection problem'));
+  redis.on('error', throttle(10_000, () => logger.warn({ redis: redisAddress(redisUrl) }, 'redis connection problem')));
   await waitForRedis(redis, redisUrl, config.redisConnectTimeoutMs, logger);
   const queueRedis = new Redis(redisUrl, { ...workerRedisOptions, enableOfflineQueue: false });
   queueRedis.on('error', () => undefined);

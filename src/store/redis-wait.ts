@@ -13,23 +13,34 @@ export function redisAddress(url: string): string {
   }
 }
 
+/** Calls `fn` at most once per `ms`: a Redis that is down reports an error per reconnect attempt. */
+export function throttle(ms: number, fn: () => void): () => void {
+  let last = -Infinity;
+  return () => {
+    const now = Date.now();
+    if (now - last < ms) return;
+    last = now;
+    fn();
+  };
+}
+
 /**
- * Connects a lazily created client and waits until Redis answers, logging while it waits. Gives
- * up after `timeoutMs` with an error that names the setting to check, so a wrong REDIS_URL ends
- * the start instead of hanging it.
+ * Connects a lazily created client and waits until Redis answers, logging while it waits (at
+ * the first refusal, then every few seconds). Gives up after `timeoutMs` with an error that names
+ * the settings to check, so a wrong REDIS_URL ends the start instead of hanging it.
  */
 export async function waitForRedis(redis: Redis, url: string, timeoutMs: number, logger: Logger): Promise<void> {
   const address = redisAddress(url);
   const started = Date.now();
   logger.info({ redis: address }, 'connecting to Redis');
   await new Promise<void>((resolve, reject) => {
-    const progress = setInterval(() => {
-      logger.warn({ redis: address, waitedSeconds: Math.round((Date.now() - started) / 1000) }, 'still waiting for Redis');
-    }, PROGRESS_EVERY_MS);
+    const progress = throttle(PROGRESS_EVERY_MS, () =>
+      logger.warn({ redis: address, waitedSeconds: Math.round((Date.now() - started) / 1000) }, 'still waiting for Redis'),
+    );
     const done = (): void => {
-      clearInterval(progress);
       clearTimeout(timer);
       redis.off('ready', onReady);
+      redis.off('error', progress);
     };
     const onReady = (): void => {
       done();
@@ -41,6 +52,7 @@ export async function waitForRedis(redis: Redis, url: string, timeoutMs: number,
       reject(new Error(`Redis at ${address} did not answer within ${Math.round(timeoutMs / 1000)} s: check REDIS_URL, or raise REDIS_CONNECT_TIMEOUT_S`));
     }, timeoutMs);
     redis.on('ready', onReady);
+    redis.on('error', progress);
     // The client keeps retrying by its retryStrategy; a first refusal is not the end.
     if (redis.status === 'ready') onReady();
     else if (redis.status === 'wait') redis.connect().catch(() => undefined);

@@ -77,7 +77,7 @@ describe('Teams: references go when the app is removed', () => {
   });
 
   it('deletes the references of every channel of a team when the bot is removed from the team', async () => {
-    const general = { ...activity(facilitator, h.connector.serviceUrl, { type: 'conversationUpdate', membersAdded: [{ id: '28:werktsamen-bot' }] }), conversation: { id: TEAM_ID, conversationType: 'channel', tenantId: TENANT } };
+    const general: Record<string, unknown> = { ...activity(facilitator, h.connector.serviceUrl, { type: 'conversationUpdate', membersAdded: [{ id: '28:werktsamen-bot' }] }), conversation: { id: TEAM_ID, conversationType: 'channel', tenantId: TENANT } };
     await h.send(general);
     expect((await h.send(activity(facilitator, h.connector.serviceUrl, { type: 'message', text: '<at>WerktSamen</at> help', entities: [] }))).status).toBe(200);
     const channelKeys = [conversationKey(scope, TEAM_ID), conversationKey(scope, CHANNEL_CONV)];

@@ -1,0 +1,46 @@
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHttpServer, MAX_BODY_BYTES } from '../../src/http/server.js';
+import { captureLogs } from '../support/log-capture.js';
+
+let server: Server;
+let base: string;
+const logs = captureLogs();
+beforeAll(async () => {
+  server = createHttpServer(
+    {
+      '/echo': async (req) => ({ status: 200, body: String(req.body.length) }),
+      '/bad-input': async () => ({ status: 400, body: 'unreadable body' }),
+      '/fault': async () => {
+        throw new TypeError('a bug on our side');
+      },
+    },
+    logs.logger,
+  );
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(async () => {
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+});
+
+describe('the HTTP server', () => {
+  it('answers 413 to an oversized body, read to its end so the client sees the answer', async () => {
+    for (const size of [MAX_BODY_BYTES + 1, 2 * MAX_BODY_BYTES]) {
+      const res = await fetch(`${base}/echo`, { method: 'POST', body: 'x'.repeat(size) });
+      expect(res.status).toBe(413);
+    }
+    expect(await (await fetch(`${base}/echo`, { method: 'POST', body: 'x'.repeat(MAX_BODY_BYTES) })).text()).toBe(String(MAX_BODY_BYTES));
+  });
+
+  it('answers 500 only when a route throws (a fault on our side), logging the error class only', async () => {
+    expect((await fetch(`${base}/bad-input`, { method: 'POST', body: '{' })).status).toBe(400);
+    expect((await fetch(`${base}/nope`)).status).toBe(404);
+    const fault = await fetch(`${base}/fault`, { method: 'POST', body: 'x' });
+    expect(fault.status).toBe(500);
+    expect(await fault.text()).toBe('internal error');
+    expect(logs.entries().find((l) => l.msg === 'request failed')).toMatchObject({ path: '/fault', errorClass: 'TypeError' });
+    expect(logs.text()).not.toContain('a bug on our side');
+  });
+});
