@@ -1,4 +1,4 @@
-# One image for both roles: ROLE=web serves HTTP, ROLE=worker runs the card-refresh jobs.
+# One image for both roles: ROLE=web serves HTTP, ROLE=worker runs the poll jobs (and answers /healthz).
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./

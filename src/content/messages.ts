@@ -13,8 +13,6 @@ export interface Messages {
   anonymousNote: string;
   namedNote: string;
   hiddenNote: string;
-  /** Shown in place of the counts of a hidden poll while it is open. */
-  hiddenTally: string;
   voters: (n: number) => string;
   closedTitle: string;
   closedByExpiry: (days: number) => string;
@@ -38,7 +36,6 @@ const nl: Messages = {
   anonymousNote: 'Anoniem: niemand ziet wie wat koos.',
   namedNote: 'Met namen: iedereen ziet wie wat koos.',
   hiddenNote: 'Verborgen: de resultaten verschijnen pas als de peiling sluit.',
-  hiddenTally: 'verborgen tot de peiling sluit',
   voters: (n) => (n === 1 ? '1 stem' : `${n} stemmen`),
   closedTitle: 'Temperatuurmeting afgesloten',
   closedByExpiry: (days) => `Automatisch gesloten: een peiling blijft hoogstens ${days} dagen open.`,
@@ -80,7 +77,6 @@ const en: Messages = {
   anonymousNote: 'Anonymous: nobody sees who chose what.',
   namedNote: 'Named: everyone sees who chose what.',
   hiddenNote: 'Hidden: the results appear only when the poll closes.',
-  hiddenTally: 'hidden until the poll closes',
   voters: (n) => (n === 1 ? '1 vote' : `${n} votes`),
   closedTitle: 'Team temperature closed',
   closedByExpiry: (days) => `Closed automatically: a poll stays open for at most ${days} days.`,

@@ -36,6 +36,13 @@ function traces(ids: string[], names: string[], salts: string[]): string[] {
 const saltsIn = (dump: Awaited<ReturnType<typeof dumpRedis>>): string[] =>
   dump.filter((d) => d.key.endsWith(':meta')).map((d) => (JSON.parse(d.value) as { salt?: string }).salt ?? '').filter(Boolean);
 
+/** Every key of ours has a lifetime; BullMQ's own bookkeeping keys (ids only) are BullMQ's to manage. */
+function expectLifetimes(dump: Awaited<ReturnType<typeof dumpRedis>>): void {
+  const ours = dump.filter((d) => !d.key.startsWith('{werktsamen}:'));
+  expect(ours.length).toBeGreaterThan(3);
+  for (const d of ours) expect(d.pttl, `${d.key} has no lifetime`).toBeGreaterThan(0);
+}
+
 function expectNoTraces(where: string, haystack: string, needles: string[]): void {
   for (const needle of needles) expect(haystack.includes(needle), `${where} contains ${needle}`).toBe(false);
 }
@@ -76,6 +83,8 @@ describe('Slack: an anonymous poll leaves no trace of who voted', () => {
     await h.waitForCard(ts, 'Temperatuurmeting afgesloten');
     const closed = await dumpRedis(h.redis.url);
     expectNoTraces('Redis (closed poll)', dumpText(closed), needles);
+    expectLifetimes(open);
+    expectLifetimes(closed);
     // Closing an anonymous poll leaves counts only: no per-voter entries at all.
     expect(closed.filter((d) => d.key.includes(pollId)).map((d) => d.key.split(':').at(-1)).sort()).toEqual(['counts', 'meta', 'refresh']);
     expectNoTraces('logs', h.logs.text(), needles);
@@ -121,6 +130,8 @@ describe('Teams: an anonymous poll leaves no trace of who voted', () => {
     await h.waitForUpdate(activityId, 'Temperatuurmeting afgesloten');
     const closed = await dumpRedis(h.redis.url);
     expectNoTraces('Redis (closed poll)', dumpText(closed), needles);
+    expectLifetimes(open);
+    expectLifetimes(closed);
     expect(closed.filter((d) => d.key.includes(pollId)).map((d) => d.key.split(':').at(-1)).sort()).toEqual(['counts', 'meta', 'refresh']);
     expectNoTraces('logs', h.logs.text(), needles);
     expectNoTraces('job payloads', JSON.stringify(jobs), needles);

@@ -248,18 +248,20 @@ describe('Slack manifests', () => {
       expect(manifest.display_information.description.length).toBeLessThanOrEqual(140);
       expect(manifest.display_information.long_description.length).toBeGreaterThanOrEqual(175);
       expect(manifest.display_information.background_color).toMatch(/^#[0-9a-fA-F]{6}$/);
-      expect(manifest.features.app_home.messages_tab_enabled).toBe(true);
+      // The bot does not read direct messages (no message.im), so the Messages tab is off.
+      expect(manifest.features.app_home.messages_tab_enabled).toBe(false);
       expect(manifest.features.bot_user).toEqual({ display_name: 'WerktSamen', always_online: true });
 
       expect(manifest.features.slash_commands).toHaveLength(1);
       const command = manifest.features.slash_commands[0]!;
       expect(command.command).toBe('/werktsamen');
-      expect(command.usage_hint).toBe('poll [vraag] | help');
+      expect(command.usage_hint).toBe('poll [--verborgen] [vraag] | help');
       expect(command.should_escape).toBe(false);
 
       expect([...manifest.oauth_config.scopes.bot].sort()).toEqual(expectedScopes);
       expect(manifest.oauth_config.scopes.user).toBeUndefined();
-      expect(manifest.settings.event_subscriptions.bot_events).toEqual(['app_mention']);
+      // app_uninstalled and tokens_revoked delete the workspace's data.
+      expect(manifest.settings.event_subscriptions.bot_events).toEqual(['app_mention', 'app_uninstalled', 'tokens_revoked']);
       expect(manifest.settings.interactivity.is_enabled).toBe(true);
       expect(manifest.settings.org_deploy_enabled).toBe(false);
       expect(manifest.settings.token_rotation_enabled).toBe(false);
