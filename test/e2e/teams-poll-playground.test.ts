@@ -108,4 +108,34 @@ describe('Teams in the Agents Playground', () => {
       await browser.close();
     }
   }, 60_000);
+
+  it('keeps the counts of a hidden poll off the card in the browser until it closes', async () => {
+    const browser = await launchChromium();
+    try {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      await page.goto(pg.uiUrl);
+      await page.locator('[data-lexical-editor="true"][role="textbox"]').click();
+      await page.keyboard.type('poll --verborgen Do we join the Brede School network?');
+      await page.getByRole('button', { name: 'Send Message' }).click();
+      const cardEl = page.locator('.ac-adaptiveCard').filter({ hasText: 'Brede School network' }).last();
+      await cardEl.waitFor({ timeout: 15_000 });
+      await cardEl.getByRole('button', { name: 'Little enthusiasm' }).click();
+      const shared = page.locator('.ac-adaptiveCard').filter({ hasText: 'Brede School network' }).filter({ hasText: '1 vote' });
+      await shared.first().waitFor({ timeout: 15_000 });
+      const text = await shared.first().innerText();
+      expect(text).toContain('Hidden: the results appear only when the poll closes.');
+      expect(text).not.toMatch(/\(\d+%\)/);
+      mkdirSync(ARTIFACTS, { recursive: true });
+      await page.screenshot({ path: resolve(ARTIFACTS, 'playground-poll-hidden.png') });
+      await shared.first().getByRole('button', { name: 'Close poll' }).click();
+      const closed = page.locator('.ac-adaptiveCard').filter({ hasText: 'Brede School network' }).filter({ hasText: '1 (100%)' });
+      await closed.first().waitFor({ timeout: 15_000 });
+    } catch (err) {
+      mkdirSync(ARTIFACTS, { recursive: true });
+      await browser.contexts()[0]?.pages()[0]?.screenshot({ path: resolve(ARTIFACTS, 'playground-poll-hidden-failure.png') });
+      throw err;
+    } finally {
+      await browser.close();
+    }
+  }, 60_000);
 });
