@@ -14,7 +14,7 @@ import { toLocale } from '../../content/messages.js';
 import { renderTeamsNotice } from '../../cards/render.js';
 import type { Logger } from '../../logger.js';
 import { reportFailure } from '../failures.js';
-import { teamsErrorCode, toAppError } from './errors.js';
+import { teamsErrorCode } from './errors.js';
 
 type AuthenticateRequestResult = Awaited<ReturnType<ConfigurationBotFrameworkAuthentication['authenticateRequest']>>;
 
@@ -72,8 +72,8 @@ export function createTeamsAdapter(mode: TeamsMode, logger: Logger): WerktSamenA
       : {};
   const adapter = new WerktSamenAdapter(new ConfigurationBotFrameworkAuthentication(options));
   adapter.onTurnError = async (ctx, err) => {
-    const appErr = err instanceof AppError ? err : toAppError(err);
-    const text = reportFailure(logger, 'teams.turn', appErr.code === 'unexpected' ? appErr : new AppError('unexpected', appErr.code, { cause: err }), toLocale(ctx.activity.locale), teamsErrorCode(err));
+    // Handlers answer every failure they foresee themselves; what reaches this point was not foreseen.
+    const text = reportFailure(logger, 'teams.turn', new AppError('unexpected', 'turn failed', { cause: err }), toLocale(ctx.activity.locale), teamsErrorCode(err));
     if (ctx.activity.type === ActivityTypes.Invoke) {
       ctx.turnState.set(INVOKE_RESPONSE_KEY, {
         type: ActivityTypes.InvokeResponse,
