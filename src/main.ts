@@ -45,7 +45,6 @@ export interface Running {
   worker?: Worker;
   queue: Queue;
   slackApp?: App;
-  deps: PollDeps;
   port(): number;
   close(): Promise<void>;
 }
@@ -133,7 +132,7 @@ export async function buildApp(config: Config, redisUrl: string, opts: BuildOpti
     workerRedis.on('error', () => undefined);
     worker = createPollWorker(workerRedis, {
       refresh: (scope, pollId) => refreshPollCard(deps, jobs, scope, pollId),
-      expire: async (scope, pollId) => void (await expirePoll(deps, scope, pollId)),
+      expire: (scope, pollId) => expirePoll(deps, scope, pollId),
     });
     worker.on('error', (err: Error) => logger.warn({ errorClass: err.name, component: 'worker' }, 'worker connection problem'));
     worker.on('failed', (job, err) => logger.warn({ job: job?.name, jobId: job?.id, errorClass: err.name, attempts: job?.attemptsMade }, 'poll job failed'));
@@ -152,7 +151,6 @@ export async function buildApp(config: Config, redisUrl: string, opts: BuildOpti
     worker,
     queue,
     slackApp,
-    deps,
     port: () => (server.address() as AddressInfo | null)?.port ?? 0,
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -17,7 +17,8 @@ export interface CastVoteInput {
 const infoCache = new Map<string, NewPoll>();
 const INFO_CACHE_MAX = 10_000;
 
-async function pollInfo(deps: PollDeps, scope: Scope, pollId: string): Promise<NewPoll> {
+/** A poll's fixed fields and voter salt (cached in the process), or poll_not_found. */
+export async function pollInfo(deps: PollDeps, scope: Scope, pollId: string): Promise<NewPoll> {
   const cacheKey = `${scope.platform}:${scope.tenant}:${pollId}`;
   const cached = infoCache.get(cacheKey);
   if (cached) return cached;

@@ -20,7 +20,6 @@ export const PollJobSchema = z.object({
   pollId: PollIdSchema,
 });
 export type PollJobData = z.infer<typeof PollJobSchema>;
-export type PollJobName = 'refresh' | 'expire';
 
 export const defaultRefreshTiming: RefreshTiming = { minIntervalMs: 2000, pendingTtlMs: 15_000, leaseMs: 30_000 };
 
@@ -74,14 +73,13 @@ export class QueuePollJobs implements PollJobs, RefreshMarker {
   async cancelScope(scope: Scope): Promise<void> {
     const states = ['delayed', 'waiting', 'prioritized', 'failed', 'completed'] as const;
     const page = 500;
+    const mine = [];
     for (let start = 0; ; start += page) {
       const jobs = await asStoreError(this.queue.getJobs([...states], start, start + page - 1, true));
-      if (jobs.length === 0) return;
-      const mine = jobs.filter((j) => j?.data?.platform === scope.platform && j.data.tenant === scope.tenant);
-      await Promise.all(mine.map((j) => j.remove().catch(() => undefined)));
-      // Removed jobs shift later pages forward.
-      start -= mine.length;
+      if (jobs.length === 0) break;
+      mine.push(...jobs.filter((j) => j?.data?.platform === scope.platform && j.data.tenant === scope.tenant));
     }
+    await Promise.all(mine.map((j) => j.remove().catch(() => undefined)));
   }
 
   async begin(scope: Scope, pollId: string): Promise<number> {

@@ -13,7 +13,7 @@ const LEVEL: Partial<Record<ErrorCode, 'error' | 'warn'>> = {
 };
 
 /** A short code the user can quote and an operator can find in the log. */
-export function newReference(): string {
+function newReference(): string {
   return randomBytes(4).toString('hex').toUpperCase();
 }
 

@@ -5,6 +5,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type Running } from '../../src/main.js';
 import { loadConfig } from '../../src/config.js';
@@ -35,6 +36,32 @@ afterAll(async () => {
   await app?.close();
   await redis?.stop();
 });
+
+/** Opens the Playground's UI in Chromium and runs `steps`; a failure leaves a screenshot named `failureShot`. */
+async function inPlayground(failureShot: string, steps: (page: Page) => Promise<void>): Promise<void> {
+  const browser = await launchChromium();
+  mkdirSync(ARTIFACTS, { recursive: true });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(pg.uiUrl);
+    await steps(page);
+  } catch (err) {
+    await browser.contexts()[0]?.pages()[0]?.screenshot({ path: resolve(ARTIFACTS, failureShot) });
+    throw err;
+  } finally {
+    await browser.close();
+  }
+}
+
+/** Types `text` in the personal chat as a person would, and resolves with the bot's card that contains `cardText`. */
+async function sendPoll(page: Page, text: string, cardText: string): Promise<Locator> {
+  await page.locator('[data-lexical-editor="true"][role="textbox"]').click();
+  await page.keyboard.type(text);
+  await page.getByRole('button', { name: 'Send Message' }).click();
+  const cardEl = page.locator('.ac-adaptiveCard').filter({ hasText: cardText }).last();
+  await cardEl.waitFor({ timeout: 15_000 });
+  return cardEl;
+}
 
 describe('Teams in the Agents Playground', () => {
   it('runs a whole poll in a channel thread: mention, votes by several people, live card, close', async () => {
@@ -79,20 +106,12 @@ describe('Teams in the Agents Playground', () => {
   });
 
   it('shows the poll to a person in the browser, takes their vote and saves a screenshot', async () => {
-    const browser = await launchChromium();
-    try {
-      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-      await page.goto(pg.uiUrl);
-      await page.locator('[data-lexical-editor="true"][role="textbox"]').click();
-      await page.keyboard.type('poll How do we feel about the Brede School collaboration?');
-      await page.getByRole('button', { name: 'Send Message' }).click();
-      const cardEl = page.locator('.ac-adaptiveCard').filter({ hasText: 'Brede School collaboration' }).last();
-      await cardEl.waitFor({ timeout: 15_000 });
+    await inPlayground('playground-poll-failure.png', async (page) => {
+      const cardEl = await sendPoll(page, 'poll How do we feel about the Brede School collaboration?', 'Brede School collaboration');
       await cardEl.getByRole('button', { name: 'Much enthusiasm' }).click();
       // The invoke response shows "Your vote" to the clicker until the shared update (1 vote) replaces it.
       const updated = page.locator('.ac-adaptiveCard').filter({ hasText: '1 vote' }).filter({ hasText: '1 (100%)' });
       await updated.first().waitFor({ timeout: 15_000 });
-      mkdirSync(ARTIFACTS, { recursive: true });
       await page.screenshot({ path: resolve(ARTIFACTS, 'playground-poll.png') });
       // The person who opened it closes it: the final temperature, no buttons left.
       await updated.first().getByRole('button', { name: 'Close poll' }).click();
@@ -100,42 +119,22 @@ describe('Teams in the Agents Playground', () => {
       await closed.first().waitFor({ timeout: 15_000 });
       expect(await closed.first().getByRole('button').count()).toBe(0);
       await page.screenshot({ path: resolve(ARTIFACTS, 'playground-poll-closed.png') });
-    } catch (err) {
-      mkdirSync(ARTIFACTS, { recursive: true });
-      await browser.contexts()[0]?.pages()[0]?.screenshot({ path: resolve(ARTIFACTS, 'playground-poll-failure.png') });
-      throw err;
-    } finally {
-      await browser.close();
-    }
+    });
   }, 60_000);
 
   it('keeps the counts of a hidden poll off the card in the browser until it closes', async () => {
-    const browser = await launchChromium();
-    try {
-      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-      await page.goto(pg.uiUrl);
-      await page.locator('[data-lexical-editor="true"][role="textbox"]').click();
-      await page.keyboard.type('poll --verborgen Do we join the Brede School network?');
-      await page.getByRole('button', { name: 'Send Message' }).click();
-      const cardEl = page.locator('.ac-adaptiveCard').filter({ hasText: 'Brede School network' }).last();
-      await cardEl.waitFor({ timeout: 15_000 });
+    await inPlayground('playground-poll-hidden-failure.png', async (page) => {
+      const cardEl = await sendPoll(page, 'poll --verborgen Do we join the Brede School network?', 'Brede School network');
       await cardEl.getByRole('button', { name: 'Little enthusiasm' }).click();
       const shared = page.locator('.ac-adaptiveCard').filter({ hasText: 'Brede School network' }).filter({ hasText: '1 vote' });
       await shared.first().waitFor({ timeout: 15_000 });
       const text = await shared.first().innerText();
       expect(text).toContain('Hidden: the results appear only when the poll closes.');
       expect(text).not.toMatch(/\(\d+%\)/);
-      mkdirSync(ARTIFACTS, { recursive: true });
       await page.screenshot({ path: resolve(ARTIFACTS, 'playground-poll-hidden.png') });
       await shared.first().getByRole('button', { name: 'Close poll' }).click();
       const closed = page.locator('.ac-adaptiveCard').filter({ hasText: 'Brede School network' }).filter({ hasText: '1 (100%)' });
       await closed.first().waitFor({ timeout: 15_000 });
-    } catch (err) {
-      mkdirSync(ARTIFACTS, { recursive: true });
-      await browser.contexts()[0]?.pages()[0]?.screenshot({ path: resolve(ARTIFACTS, 'playground-poll-hidden-failure.png') });
-      throw err;
-    } finally {
-      await browser.close();
-    }
+    });
   }, 60_000);
 });

@@ -75,8 +75,9 @@ describe('Slack: an anonymous poll leaves no trace of who voted', () => {
     await h.waitForCard(ts, '4 stemmen');
 
     const open = await dumpRedis(h.redis.url);
-    // User ids from users.info answers are what Slack's fake returns for these users.
-    const needles = traces(people.map((p) => p.id), [...people.map((p) => p.name), ...people.map((p) => `User ${p.id}`)], saltsIn(open));
+    // Besides the payloads' ids and handles: the names and emails users.info answers for these users.
+    const fromUsersInfo = people.flatMap((p) => [`User ${p.id}`, `user-${p.id}`, `${p.id.toLowerCase()}@school.example`]);
+    const needles = traces(people.map((p) => p.id), [...people.map((p) => p.name), ...fromUsersInfo], saltsIn(open));
     expectNoTraces('Redis (open poll)', dumpText(open), needles);
 
     await h.click(people[0]!.id, pollId, 'poll_close', ts, undefined, people[0]!.name);

@@ -9,6 +9,7 @@ import { pollKeys } from '../../src/store/keys.js';
 import { cardOf, startTeamsHarness, user, type TeamsHarness } from '../support/teams-harness.js';
 import { CHANNEL, startSlackHarness, TEAM, type SlackHarness } from '../support/slack-harness.js';
 import { slashCommandBody } from '../support/slack-signing.js';
+import { waitHealthy } from '../support/health.js';
 
 const facilitator = user('Fien');
 
@@ -111,11 +112,6 @@ describe('Slack: a poll that could not be stored', () => {
     expect(reply.args.text).toContain('even niet beschikbaar');
     await h.redis.restart();
     // Recovered before the harness closes (the next test file gets a clean machine either way).
-    const health = h.url.replace('/slack/events', '/healthz');
-    const deadline = Date.now() + 15_000;
-    while ((await fetch(health)).status !== 200) {
-      if (Date.now() > deadline) throw new Error('no recovery after Redis came back');
-      await new Promise((r) => setTimeout(r, 50));
-    }
+    await waitHealthy(h.url);
   });
 });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { healthUrl, waitHealthy } from '../support/health.js';
 import { startSlackHarness, type SlackHarness } from '../support/slack-harness.js';
 
 let h: SlackHarness;
@@ -9,16 +10,7 @@ afterAll(async () => {
   await h?.close();
 });
 
-const health = async (): Promise<number> => (await fetch(h.url.replace('/slack/events', '/healthz'))).status;
-
-/** Waits for the observable recovery: /healthz answering 200 again (bounded). */
-async function waitHealthy(): Promise<void> {
-  const deadline = Date.now() + 15_000;
-  while ((await health()) !== 200) {
-    if (Date.now() > deadline) throw new Error('the bot did not recover after Redis came back');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+const health = async (): Promise<number> => (await fetch(healthUrl(h.url))).status;
 
 describe('Slack: Redis unreachable', () => {
   it('tells the voter privately to try again, keeps running, and recovers without losing acknowledged votes', async () => {
@@ -36,7 +28,7 @@ describe('Slack: Redis unreachable', () => {
     expect(reply.args.text).toContain('even niet beschikbaar, probeer opnieuw');
 
     await h.redis.restart();
-    await waitHealthy();
+    await waitHealthy(h.url);
     expect((await h.click('U_DURING', pollId, 'poll_vote_weinig', ts)).status).toBe(200);
     const card = await h.waitForCard(ts, '2 stemmen');
     const text = JSON.stringify(card.args.blocks);

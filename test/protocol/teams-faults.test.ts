@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { waitHealthy } from '../support/health.js';
 import { activity, startTeamsHarness, user, type TeamsHarness } from '../support/teams-harness.js';
 
 const message = (h: TeamsHarness) =>
@@ -89,11 +90,7 @@ describe('Teams: malformed payloads and Redis outages (local mode)', () => {
     expect(during.status).toBe(200);
     expect(JSON.stringify(during.card)).toContain('even niet beschikbaar, probeer opnieuw');
     await h.redis.restart();
-    const deadline = Date.now() + 15_000;
-    while ((await fetch(h.url.replace('/api/messages', '/healthz'))).status !== 200) {
-      if (Date.now() > deadline) throw new Error('no recovery');
-      await new Promise((r) => setTimeout(r, 50));
-    }
+    await waitHealthy(h.url);
     const after = await h.invoke(user('Ilse'), 'vote', { pollId, choice: 'veel' });
     expect(JSON.stringify(after.card)).toContain('2 stemmen');
   });

@@ -145,8 +145,10 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
         return { ok: true, message_ts: nextTs() };
       case 'users.info': {
         const id = String(args['user'] ?? '');
+        // Like real Slack, the answer carries names and an email: the app must keep none of them.
         const user: Record<string, unknown> = { id, team_id: teamId, name: `user-${id}`, real_name: `User ${id}`,
-          tz: 'Europe/Amsterdam', is_bot: false };
+          tz: 'Europe/Amsterdam', is_bot: false,
+          profile: { real_name: `User ${id}`, display_name: `user-${id}`, email: `${id.toLowerCase()}@school.example` } };
         // Like real Slack: locale is only returned when the caller asks with include_locale=true.
         if (args['include_locale'] === 'true' || args['include_locale'] === true) {
           user['locale'] = locales.get(id) ?? 'nl-NL';
