@@ -6,14 +6,16 @@ import type { Queue, Worker } from 'bullmq';
 import type { App } from '@slack/bolt';
 import { loadConfig, type Config } from './config.js';
 import { createLogger, routeConsoleToLogger, type Logger } from './logger.js';
-import type { PollDeps } from './app/deps.js';
-import type { Clock, Messengers, RefreshTiming } from './app/ports.js';
+import type { AppDeps } from './app/deps.js';
+import type { Clock, RefreshTiming } from './app/ports.js';
+import type { Messengers } from './app/messenger.js';
 import { days, newPollId } from './app/open-poll.js';
 import { Pseudonyms } from './app/pseudonyms.js';
-import { refreshPollCard } from './app/refresh-poll-card.js';
+import { refreshLiveCard } from './app/refresh-live-card.js';
 import { expirePoll } from './app/close-poll.js';
 import { RedisPollStore } from './store/redis-poll-store.js';
 import { RedisKvStore } from './store/kv-store.js';
+import { RedisCollabStore } from './store/redis-collab-store.js';
 import { ScopeIndex } from './store/scope-index.js';
 import { createPollQueue, createPollWorker, defaultRefreshTiming, QueuePollJobs } from './jobs/poll-jobs.js';
 import { createHttpServer, type Route } from './http/server.js';
@@ -78,7 +80,8 @@ export async function buildApp(config: Config, redisUrl: string, opts: BuildOpti
   const jobs = new QueuePollJobs(redis, queue, refreshTiming);
   const pseudonyms = new Pseudonyms(config.voterSecret);
   const messengers: Messengers = {};
-  const deps: PollDeps = { store, messengers, jobs, refreshTiming, lifetimes, pseudonyms, clock, newId: newPollId };
+  const collabs = new RedisCollabStore(redis, index, lifetimes.retentionMs, clock.now);
+  const deps: AppDeps = { store, collabs, messengers, jobs, refreshTiming, lifetimes, pseudonyms, clock, newId: newPollId };
   const routes: Record<string, Route> = { '/healthz': healthRoute(redis) };
 
   let slackApp: App | undefined;
@@ -94,7 +97,7 @@ export async function buildApp(config: Config, redisUrl: string, opts: BuildOpti
       (workspace) => ({ deps, kv, locales, workspace, logger }),
     );
     slackApp = parts.app;
-    messengers.slack = new SlackMessenger(parts.client);
+    messengers.slack = new SlackMessenger(parts.client, clock.now);
     if (receiver && !slack.appToken) routes['/slack/events'] = async (req) => (req.method === 'POST' ? receiver.handle(req) : { status: 405 });
     // Resolve the workspace now, so the log says which one this deployment serves.
     void parts.workspace.resolve().then(
@@ -109,7 +112,7 @@ export async function buildApp(config: Config, redisUrl: string, opts: BuildOpti
   const adapter = createTeamsAdapter(teamsMode, logger);
   const policy = { allowedTenants: teamsMode.mode === 'disabled' ? [] : teamsMode.allowedTenants, local: teamsMode.mode === 'local' };
   if (teamsMode.mode !== 'disabled') {
-    messengers.teams = new TeamsMessenger(adapter, teamsMode.mode === 'authenticated' ? teamsMode.appId : '', policy.local);
+    messengers.teams = new TeamsMessenger(adapter, teamsMode.mode === 'authenticated' ? teamsMode.appId : '', policy.local, clock.now);
   }
   const conversations = new TeamsConversations(kv, config.retention.retentionDays * 24 * 60 * 60);
   const bot = new WerktSamenTeamsBot(deps, conversations, policy, logger);
@@ -131,7 +134,7 @@ export async function buildApp(config: Config, redisUrl: string, opts: BuildOpti
     workerRedis = new Redis(redisUrl, workerRedisOptions);
     workerRedis.on('error', () => undefined);
     worker = createPollWorker(workerRedis, {
-      refresh: (scope, pollId) => refreshPollCard(deps, jobs, scope, pollId),
+      refresh: (scope, card) => refreshLiveCard(deps, jobs, scope, card),
       expire: (scope, pollId) => expirePoll(deps, scope, pollId),
     });
     worker.on('error', (err: Error) => logger.warn({ errorClass: err.name, component: 'worker' }, 'worker connection problem'));

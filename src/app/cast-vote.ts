@@ -1,6 +1,6 @@
 import { AppError } from '../domain/errors.js';
 import type { Scope, Temperature } from '../domain/poll.js';
-import type { PollDeps } from './deps.js';
+import type { AppDeps } from './deps.js';
 import type { CastResult, NewPoll, PollState } from './ports.js';
 
 export interface CastVoteInput {
@@ -18,7 +18,7 @@ const infoCache = new Map<string, NewPoll>();
 const INFO_CACHE_MAX = 10_000;
 
 /** A poll's fixed fields and voter salt (cached in the process), or poll_not_found. */
-export async function pollInfo(deps: PollDeps, scope: Scope, pollId: string): Promise<NewPoll> {
+export async function pollInfo(deps: AppDeps, scope: Scope, pollId: string): Promise<NewPoll> {
   const cacheKey = `${scope.platform}:${scope.tenant}:${pollId}`;
   const cached = infoCache.get(cacheKey);
   if (cached) return cached;
@@ -39,7 +39,7 @@ export interface VoteOutcome extends CastResult {
  * Repeating the same vote (a retry or a double click) changes nothing.
  * Returns the poll with its new tally, so the caller can show the voter a card without another read.
  */
-export async function castVote(deps: PollDeps, input: CastVoteInput): Promise<VoteOutcome> {
+export async function castVote(deps: AppDeps, input: CastVoteInput): Promise<VoteOutcome> {
   const { poll, voterSalt } = await pollInfo(deps, input.scope, input.pollId);
   const result = await deps.store.castVote(
     input.scope,
@@ -53,7 +53,7 @@ export async function castVote(deps: PollDeps, input: CastVoteInput): Promise<Vo
   );
   // The store marks a refresh pending even for an unchanged vote, so a retry of a vote whose job
   // was lost still brings the card up to date; only the first mark needs a job.
-  if (result.refreshDelayMs !== undefined) await deps.jobs.scheduleRefresh(input.scope, input.pollId, result.refreshDelayMs);
+  if (result.refreshDelayMs !== undefined) await deps.jobs.scheduleRefresh(input.scope, { kind: 'poll', pollId: input.pollId }, result.refreshDelayMs);
   // Names are not in the script's reply; named polls (opt-in, small) read them.
   const state: PollState = poll.anonymous
     ? { poll: { ...poll, status: 'open' }, tally: result.tally, named: [] }
@@ -62,7 +62,7 @@ export async function castVote(deps: PollDeps, input: CastVoteInput): Promise<Vo
 }
 
 /** The poll as it is now, or poll_not_found. */
-export async function loadPoll(deps: PollDeps, scope: Scope, pollId: string): Promise<PollState> {
+export async function loadPoll(deps: AppDeps, scope: Scope, pollId: string): Promise<PollState> {
   const state = await deps.store.getPoll(scope, pollId);
   if (!state) throw new AppError('poll_not_found');
   return state;

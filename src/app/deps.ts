@@ -1,9 +1,12 @@
-import type { Clock, Lifetimes, Messengers, PollJobs, PollStore, RefreshTiming } from './ports.js';
+import type { CollabStore } from './collab-ports.js';
+import type { Messengers } from './messenger.js';
+import type { Clock, Lifetimes, PollJobs, PollStore, RefreshTiming } from './ports.js';
 import type { Pseudonyms } from './pseudonyms.js';
 
-/** What the poll use cases need from the outside world; built once in main.ts. */
-export interface PollDeps {
+/** What the use cases need from the outside world; built once in main.ts. */
+export interface AppDeps {
   store: PollStore;
+  collabs: CollabStore;
   messengers: Messengers;
   jobs: PollJobs;
   refreshTiming: RefreshTiming;

@@ -2,12 +2,14 @@ import { randomBytes } from 'node:crypto';
 import { AppError } from '../domain/errors.js';
 import type { Locale, Poll, Scope } from '../domain/poll.js';
 import { messages } from '../content/messages.js';
-import type { PollDeps } from './deps.js';
-import type { MessageLocation, PollState } from './ports.js';
+import type { AppDeps } from './deps.js';
+import type { CardRef, Place, PollState } from './ports.js';
 
 export interface OpenPollInput {
   scope: Scope;
-  location: MessageLocation;
+  place: Place;
+  /** The collaboration whose thread the poll is opened in; its result goes into its temperature history. */
+  collabId?: string;
   /** Platform user id of the facilitator; stored only as a pseudonym. */
   userId: string;
   locale: Locale;
@@ -24,7 +26,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * removed again; if the card was posted but its location could not be stored, the card is
  * replaced by a notice so nobody votes on a poll whose card can never follow.
  */
-export async function openPoll(deps: PollDeps, input: OpenPollInput): Promise<PollState> {
+export async function openPoll(deps: AppDeps, input: OpenPollInput): Promise<PollState> {
   const messenger = deps.messengers[input.scope.platform];
   if (!messenger) throw new AppError('invalid_input', `no messenger for ${input.scope.platform}`);
   const now = deps.clock.now();
@@ -40,6 +42,7 @@ export async function openPoll(deps: PollDeps, input: OpenPollInput): Promise<Po
     status: 'open',
     createdAt: now,
     expiresAt: now + deps.lifetimes.pollMaxMs,
+    collabId: input.collabId,
   };
   await deps.store.createPoll({ poll, voterSalt });
   const undo = async (): Promise<void> => {
@@ -53,9 +56,9 @@ export async function openPoll(deps: PollDeps, input: OpenPollInput): Promise<Po
     throw err;
   }
   const state: PollState = { poll, tally: { counts: { veel: 0, gemixt: 0, weinig: 0 }, voters: 0 }, named: [] };
-  let posted: MessageLocation;
+  let posted: CardRef;
   try {
-    posted = await messenger.postPoll(input.location, state);
+    posted = await messenger.post(input.place, { kind: 'poll', state });
   } catch (err) {
     await undo();
     throw err;
@@ -63,7 +66,7 @@ export async function openPoll(deps: PollDeps, input: OpenPollInput): Promise<Po
   try {
     await deps.store.setLocation(poll.scope, poll.id, posted);
   } catch (err) {
-    await messenger.replaceWithNotice(posted, messages(poll.locale).pollNotStarted).catch(() => undefined);
+    await messenger.update(posted, { kind: 'notice', text: messages(poll.locale).pollNotStarted }).catch(() => undefined);
     await undo();
     throw err;
   }

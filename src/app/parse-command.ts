@@ -1,9 +1,27 @@
+import { TITLE_MAX, type Step } from '../domain/collaboration.js';
 import { QUESTION_MAX } from '../domain/poll.js';
 
 export type ParsedCommand =
   | { kind: 'poll'; question?: string; anonymous: boolean; hidden: boolean }
   | { kind: 'help' }
+  | { kind: 'start'; title?: string }
+  | { kind: 'list' }
+  | { kind: 'step'; step?: Step }
+  | { kind: 'decide' }
+  | { kind: 'decisions' }
   | { kind: 'unknown'; word: string };
+
+/** Commands without arguments, in Dutch and English. */
+const SIMPLE: Record<string, ParsedCommand> = {
+  overzicht: { kind: 'list' },
+  list: { kind: 'list' },
+  besluit: { kind: 'decide' },
+  decide: { kind: 'decide' },
+  beslissing: { kind: 'decide' },
+  besluiten: { kind: 'decisions' },
+  beslissingen: { kind: 'decisions' },
+  decisions: { kind: 'decisions' },
+};
 
 const NAMED_FLAGS = new Set(['--named', '--met-namen', '--benoemd']);
 const HIDDEN_FLAGS = new Set(['--hidden', '--verborgen']);
@@ -17,6 +35,19 @@ export function parseCommand(text: string): ParsedCommand {
   const words = text.trim().split(/\s+/).filter(Boolean);
   const first = (words.shift() ?? 'help').toLowerCase();
   if (first === 'help' || first === 'hulp' || first === '?') return { kind: 'help' };
+  const simple = SIMPLE[first];
+  if (simple) return simple;
+  if (first === 'start') {
+    const title = words.join(' ').slice(0, TITLE_MAX).trim();
+    return { kind: 'start', title: title === '' ? undefined : title };
+  }
+  // "stap 2", "step 2", and the joined forms "stap2" / "step2".
+  const joined = /^(?:stap|step)([1-4])$/.exec(first);
+  if (joined) return { kind: 'step', step: Number(joined[1]) as Step };
+  if (first === 'stap' || first === 'step') {
+    const n = /^[1-4]$/.test(words[0] ?? '') ? (Number(words[0]) as Step) : undefined;
+    return { kind: 'step', step: n };
+  }
   if (first === 'poll' || first === 'peiling' || first === 'temperatuur') {
     let anonymous = true;
     let hidden = false;

@@ -1,23 +1,26 @@
 import { z } from 'zod';
-import type { NamedVote, Poll, Scope, Tally, Temperature } from '../domain/poll.js';
+import { PlatformSchema, type NamedVote, type Poll, type Scope, type Tally, type Temperature } from '../domain/poll.js';
+import type { LiveCard } from './live-cards.js';
 
-/** Where a poll card lives on its platform; stored with the poll so any process can update it. */
-export const SlackLocationSchema = z.object({
-  platform: z.literal('slack'),
-  channel: z.string().min(1),
-  ts: z.string().optional(),
-  threadTs: z.string().optional(),
+/**
+ * A place to post into (a channel, a thread, a chat) as its platform describes it. `ref` is
+ * read only by that platform's messenger; `channel` and `thread` are opaque keys the core uses to
+ * find the collaboration a command belongs to.
+ */
+export const PlaceSchema = z.object({
+  platform: PlatformSchema,
+  ref: z.string().min(1).max(8000),
+  channel: z.string().min(1).max(512),
+  thread: z.string().min(1).max(512).optional(),
 });
-export const TeamsLocationSchema = z.object({
-  platform: z.literal('teams'),
-  /** A Bot Framework conversation reference without the person who caused it (see teams/reference.ts). */
-  reference: z.record(z.string(), z.unknown()),
-  activityId: z.string().optional(),
+export type Place = z.infer<typeof PlaceSchema>;
+
+/** A posted card, as only its platform's messenger can read it (Slack: channel and ts; Teams: a reference and activity id). */
+export const CardRefSchema = z.object({
+  platform: PlatformSchema,
+  ref: z.string().min(1).max(8000),
 });
-export const MessageLocationSchema = z.discriminatedUnion('platform', [SlackLocationSchema, TeamsLocationSchema]);
-export type MessageLocation = z.infer<typeof MessageLocationSchema>;
-export type SlackLocation = z.infer<typeof SlackLocationSchema>;
-export type TeamsLocation = z.infer<typeof TeamsLocationSchema>;
+export type CardRef = z.infer<typeof CardRefSchema>;
 
 /** Everything needed to render a poll card. */
 export interface PollState {
@@ -25,7 +28,7 @@ export interface PollState {
   tally: Tally;
   /** Only filled for named polls. */
   named: NamedVote[];
-  location?: MessageLocation;
+  location?: CardRef;
 }
 
 export interface CastResult {
@@ -72,7 +75,7 @@ export type Closer = { facilitatorKey: string } | 'system';
 /** Persistence of polls. Implementations must make each method atomic. */
 export interface PollStore {
   createPoll(input: NewPoll): Promise<void>;
-  setLocation(scope: Scope, pollId: string, location: MessageLocation): Promise<void>;
+  setLocation(scope: Scope, pollId: string, location: CardRef): Promise<void>;
   deletePoll(scope: Scope, pollId: string): Promise<void>;
   getPoll(scope: Scope, pollId: string): Promise<PollState | undefined>;
   /** The poll's fixed fields and voter salt, without tally or names (one small read). */
@@ -96,26 +99,19 @@ export interface PollStore {
   deleteScope(scope: Scope): Promise<number>;
 }
 
-/** Posts and updates poll cards on one platform. */
-export interface Messenger {
-  postPoll(location: MessageLocation, state: PollState): Promise<MessageLocation>;
-  updatePoll(location: MessageLocation, state: PollState): Promise<void>;
-  /** Replaces a posted card by a short notice without buttons (a poll that could not start). */
-  replaceWithNotice(location: MessageLocation, text: string): Promise<void>;
-}
-
-export type Messengers = Partial<Record<Scope['platform'], Messenger>>;
 
 /** The poll's background jobs. Payloads hold ids only. */
 export interface PollJobs {
   /**
-   * Runs a re-render of a poll's shared card after `delayMs`. If the job cannot be queued the
+   * Re-renders a live card (a poll, a collaboration's root, step or decision card) after `delayMs`. If the job cannot be queued the
    * pending mark is taken back, so the next vote schedules one, and store_unavailable is thrown.
    */
-  scheduleRefresh(scope: Scope, pollId: string, delayMs: number): Promise<void>;
+  scheduleRefresh(scope: Scope, card: LiveCard, delayMs: number): Promise<void>;
   /** Closes the poll after `delayMs` (its maximum age); one job per poll. */
   scheduleExpiry(scope: Scope, pollId: string, delayMs: number): Promise<void>;
   cancelExpiry(scope: Scope, pollId: string): Promise<void>;
+  /** Removes the queued jobs of one collaboration's cards. */
+  cancelCollab(scope: Scope, collabId: string): Promise<void>;
   /** Removes every queued job of a workspace or tenant. */
   cancelScope(scope: Scope): Promise<void>;
 }

@@ -21,6 +21,7 @@ export interface Messages {
   tieRule: string;
   yourVote: (label: string) => string;
   pollNotStarted: string;
+  startNeedsTitle: string;
   help: string;
   unknownCommand: (command: string) => string;
   errors: Record<PlainErrorCode, string>;
@@ -44,8 +45,14 @@ const nl: Messages = {
   tieRule: 'Bij gelijke stand geldt de temperatuur als gemixt.',
   yourVote: (label) => `Jouw stem: ${label}. Je kunt je keuze nog wijzigen.`,
   pollNotStarted: 'Deze peiling kon niet starten: WerktSamen kon ze niet bewaren. Open een nieuwe peiling.',
+  startNeedsTitle: 'Geef de samenwerking een titel, bijvoorbeeld `start Huiswerkklas met de bib`.',
   help: [
     '*WerktSamen* helpt jullie samen beslissen over een samenwerking.',
+    '`start <titel>` begint een samenwerking: een kaart met een eigen draad, waarin alles verder gebeurt.',
+    '`overzicht` toont de samenwerkingen in dit kanaal, met stap, temperatuur en beslissing.',
+    '`stap 1` tot `stap 4` zet de kaart van die stap in de draad; iedereen antwoordt op de kaart.',
+    '`besluit` zet de beslissingskaart (go of no go) in de draad; `besluiten` toont alle beslissingen.',
+    'In de draad van een samenwerking (met `@WerktSamen`) gelden de commando\'s voor die samenwerking.',
     '`poll [vraag]` opent een anonieme temperatuurmeting (veel, gemixt of weinig enthousiasme).',
     '`poll --verborgen [vraag]` toont de resultaten pas als de peiling sluit (goed voor kleine groepen).',
     '`poll --met-namen [vraag]` opent een meting waarin iedereen ziet wie wat koos.',
@@ -58,6 +65,11 @@ const nl: Messages = {
     poll_closed: 'Deze peiling is al gesloten; stemmen kan niet meer.',
     not_facilitator: 'Alleen wie de peiling opende kan ze sluiten. Er is niets veranderd.',
     invalid_input: 'Dat verzoek kon ik niet lezen. Er is niets veranderd.',
+    collab_not_found: 'Deze samenwerking bestaat niet meer. Er is niets veranderd.',
+    no_collab: 'Hier loopt nog geen samenwerking. Begin er een met `start <titel>`, of gebruik het commando in de draad van een samenwerking.',
+    not_coordinator: 'Alleen de facilitator en de coördinatoren van deze samenwerking kunnen dit doen. Er is niets veranderd.',
+    not_collab_facilitator: 'Alleen de facilitator van deze samenwerking kan dit doen. Er is niets veranderd.',
+    collab_stopped: 'Deze samenwerking is gestopt na stap 4. Er is niets veranderd.',
     store_unavailable: 'WerktSamen is even niet beschikbaar, probeer opnieuw over een ogenblik.',
     bot_not_in_channel: 'WerktSamen kan hier nog niet posten. Nodig de bot eerst uit met `/invite @WerktSamen` en probeer opnieuw.',
     app_not_authorized: 'WerktSamen heeft hier geen toegang meer. Vraag een beheerder om de app opnieuw toe te voegen.',
@@ -85,8 +97,14 @@ const en: Messages = {
   tieRule: 'On a tie the temperature counts as mixed.',
   yourVote: (label) => `Your vote: ${label}. You can still change it.`,
   pollNotStarted: 'This poll could not start: WerktSamen could not save it. Please open a new poll.',
+  startNeedsTitle: 'Give the collaboration a title, for example `start Homework club with the library`.',
   help: [
     '*WerktSamen* helps your team decide on a collaboration together.',
+    '`start <title>` starts a collaboration: a card with its own thread, where everything else happens.',
+    '`list` shows the collaborations in this channel, with step, temperature and decision.',
+    '`step 1` to `step 4` posts that step\'s card in the thread; everyone answers on the card.',
+    '`decide` posts the decision card (go or no go) in the thread; `decisions` lists all decisions.',
+    'In a collaboration\'s thread (with `@WerktSamen`), commands apply to that collaboration.',
     '`poll [question]` opens an anonymous temperature poll (much, mixed or little enthusiasm).',
     '`poll --hidden [question]` shows the results only when the poll closes (good for small groups).',
     '`poll --named [question]` opens a poll in which everyone sees who chose what.',
@@ -99,6 +117,11 @@ const en: Messages = {
     poll_closed: 'This poll is already closed; voting is no longer possible.',
     not_facilitator: 'Only the person who opened the poll can close it. Nothing has changed.',
     invalid_input: 'I could not read that request. Nothing has changed.',
+    collab_not_found: 'This collaboration no longer exists. Nothing has changed.',
+    no_collab: 'No collaboration runs here yet. Start one with `start <title>`, or use the command in a collaboration’s thread.',
+    not_coordinator: 'Only the facilitator and the coordinators of this collaboration can do this. Nothing has changed.',
+    not_collab_facilitator: 'Only the facilitator of this collaboration can do this. Nothing has changed.',
+    collab_stopped: 'This collaboration stopped after step 4. Nothing has changed.',
     store_unavailable: 'WerktSamen is briefly unavailable, please try again in a moment.',
     bot_not_in_channel: 'WerktSamen cannot post here yet. Invite the bot first with `/invite @WerktSamen` and try again.',
     app_not_authorized: 'WerktSamen no longer has access here. Ask an administrator to add the app again.',

@@ -7,6 +7,16 @@ export const errorCodes = [
   'poll_closed',
   'not_facilitator',
   'invalid_input',
+  /** The collaboration a card or command names does not exist (any more) in this workspace. */
+  'collab_not_found',
+  /** A command that needs a collaboration was given where none was started. */
+  'no_collab',
+  /** Only the facilitator and coordinators may change the collaboration or record a decision. */
+  'not_coordinator',
+  /** Only the facilitator may do this (stap 4 outcome, forget). */
+  'not_collab_facilitator',
+  /** The collaboration stopped after stap 4 ("lukt niet"); its steps are closed. */
+  'collab_stopped',
   'store_unavailable',
   'bot_not_in_channel',
   /** The platform no longer accepts the bot here: a revoked Slack token, a Teams 403. */
@@ -41,5 +51,5 @@ export function isAppError(err: unknown, code?: ErrorCode): err is AppError {
 
 /** Failures that stay the same however often they are retried. */
 export function isPermanent(code: ErrorCode): boolean {
-  return code === 'app_not_authorized' || code === 'card_gone' || code === 'bot_not_in_channel' || code === 'poll_not_found';
+  return code === 'app_not_authorized' || code === 'card_gone' || code === 'bot_not_in_channel' || code === 'poll_not_found' || code === 'collab_not_found';
 }

@@ -44,6 +44,8 @@ export const PollSchema = z.object({
   closedAt: z.number().int().optional(),
   /** Closed by its facilitator, or by the system when it reached its maximum age. */
   closedReason: z.enum(['facilitator', 'expired']).optional(),
+  /** Set when the poll was opened in a collaboration's thread. */
+  collabId: z.string().regex(/^[A-Za-z0-9_-]{10,32}$/).optional(),
 });
 export type Poll = z.infer<typeof PollSchema>;
 

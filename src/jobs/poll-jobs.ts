@@ -4,8 +4,9 @@ import { z } from 'zod';
 import { AppError } from '../domain/errors.js';
 import { PlatformSchema, PollIdSchema, type Scope } from '../domain/poll.js';
 import type { PollJobs, RefreshTiming } from '../app/ports.js';
-import type { RefreshMarker, RefreshOutcome } from '../app/refresh-poll-card.js';
-import { pollKeys } from '../store/keys.js';
+import type { RefreshMarker, RefreshOutcome } from '../app/refresh-live-card.js';
+import { liveCardId, parseLiveCardId, type LiveCard } from '../app/live-cards.js';
+import { liveCardKeys } from '../store/keys.js';
 import { beginRefreshScript, clearRefreshMarkScript, finishRefreshScript } from '../store/lua.js';
 import { asStoreError } from '../store/store-errors.js';
 
@@ -13,13 +14,13 @@ export const POLL_QUEUE = 'poll-jobs';
 /** A hash-tagged prefix keeps all of a queue's keys in one Redis Cluster slot, as BullMQ requires. */
 export const QUEUE_PREFIX = '{werktsamen}';
 
+const ScopeFields = { platform: PlatformSchema, tenant: z.string().min(1).max(128) };
+
 /** Job payloads hold ids only; the worker reads the current state itself. */
-export const PollJobSchema = z.object({
-  platform: PlatformSchema,
-  tenant: z.string().min(1).max(128),
-  pollId: PollIdSchema,
-});
-export type PollJobData = z.infer<typeof PollJobSchema>;
+export const ExpireJobSchema = z.object({ ...ScopeFields, pollId: PollIdSchema });
+export const RefreshJobSchema = z.object({ ...ScopeFields, card: z.string().max(64) });
+export type ExpireJobData = z.infer<typeof ExpireJobSchema>;
+export type RefreshJobData = z.infer<typeof RefreshJobSchema>;
 
 export const defaultRefreshTiming: RefreshTiming = { minIntervalMs: 2000, pendingTtlMs: 15_000, leaseMs: 30_000 };
 
@@ -44,8 +45,8 @@ export class QueuePollJobs implements PollJobs, RefreshMarker {
     private readonly timing: RefreshTiming = defaultRefreshTiming,
   ) {}
 
-  async scheduleRefresh(scope: Scope, pollId: string, delayMs: number): Promise<void> {
-    const data: PollJobData = { platform: scope.platform, tenant: scope.tenant, pollId };
+  async scheduleRefresh(scope: Scope, card: LiveCard, delayMs: number): Promise<void> {
+    const data: RefreshJobData = { platform: scope.platform, tenant: scope.tenant, card: liveCardId(card) };
     for (let attempt = 1; ; attempt++) {
       try {
         await this.queue.add('refresh', data, { delay: Math.max(0, Math.round(delayMs)) });
@@ -53,7 +54,7 @@ export class QueuePollJobs implements PollJobs, RefreshMarker {
       } catch (err) {
         if (attempt >= ADD_ATTEMPTS) {
           // Without a job the mark would make every later vote think a refresh is on its way.
-          await clearRefreshMarkScript.run(this.redis, [pollKeys(scope, pollId).refresh], []).catch(() => undefined);
+          await clearRefreshMarkScript.run(this.redis, [liveCardKeys(scope, card).refresh], []).catch(() => undefined);
           throw new AppError('store_unavailable', 'refresh job not queued', { cause: err });
         }
         await sleep(ADD_BACKOFF_MS[attempt - 1] ?? 100);
@@ -62,7 +63,7 @@ export class QueuePollJobs implements PollJobs, RefreshMarker {
   }
 
   async scheduleExpiry(scope: Scope, pollId: string, delayMs: number): Promise<void> {
-    const data: PollJobData = { platform: scope.platform, tenant: scope.tenant, pollId };
+    const data: ExpireJobData = { platform: scope.platform, tenant: scope.tenant, pollId };
     await asStoreError(this.queue.add('expire', data, { jobId: expiryJobId(pollId), delay: Math.max(0, Math.round(delayMs)) }));
   }
 
@@ -71,25 +72,35 @@ export class QueuePollJobs implements PollJobs, RefreshMarker {
   }
 
   async cancelScope(scope: Scope): Promise<void> {
+    await this.removeWhere((d) => d.platform === scope.platform && d.tenant === scope.tenant);
+  }
+
+  private async removeWhere(match: (data: Record<string, unknown>) => boolean): Promise<void> {
     const states = ['delayed', 'waiting', 'prioritized', 'failed', 'completed'] as const;
     const page = 500;
     const mine = [];
     for (let start = 0; ; start += page) {
       const jobs = await asStoreError(this.queue.getJobs([...states], start, start + page - 1, true));
       if (jobs.length === 0) break;
-      mine.push(...jobs.filter((j) => j?.data?.platform === scope.platform && j.data.tenant === scope.tenant));
+      mine.push(...jobs.filter((j) => j?.data && match(j.data as Record<string, unknown>)));
     }
     await Promise.all(mine.map((j) => j.remove().catch(() => undefined)));
   }
 
-  async begin(scope: Scope, pollId: string): Promise<number> {
-    const k = pollKeys(scope, pollId);
-    return Number(await asStoreError(beginRefreshScript.run(this.redis, [k.refresh, k.meta], [this.timing.minIntervalMs, this.timing.leaseMs])));
+  /** Removes the queued jobs of one collaboration's cards (forgetting it). */
+  async cancelCollab(scope: Scope, collabId: string): Promise<void> {
+    const prefix = `c:${collabId}:`;
+    await this.removeWhere((d) => d.platform === scope.platform && d.tenant === scope.tenant && typeof d.card === 'string' && d.card.startsWith(prefix));
   }
 
-  async finish(scope: Scope, pollId: string, delivered: boolean): Promise<void> {
-    const k = pollKeys(scope, pollId);
-    await asStoreError(finishRefreshScript.run(this.redis, [k.refresh, k.meta], [delivered ? 1 : 0]));
+  async begin(scope: Scope, card: LiveCard): Promise<number> {
+    const k = liveCardKeys(scope, card);
+    return Number(await asStoreError(beginRefreshScript.run(this.redis, [k.refresh, k.owner], [this.timing.minIntervalMs, this.timing.leaseMs])));
+  }
+
+  async finish(scope: Scope, card: LiveCard, delivered: boolean): Promise<void> {
+    const k = liveCardKeys(scope, card);
+    await asStoreError(finishRefreshScript.run(this.redis, [k.refresh, k.owner], [delivered ? 1 : 0]));
   }
 }
 
@@ -111,7 +122,7 @@ export function createPollQueue(connection: Redis): Queue {
 }
 
 export interface PollJobHandlers {
-  refresh(scope: Scope, pollId: string): Promise<RefreshOutcome>;
+  refresh(scope: Scope, card: LiveCard): Promise<RefreshOutcome>;
   expire(scope: Scope, pollId: string): Promise<void>;
 }
 
@@ -120,16 +131,18 @@ export function createPollWorker(connection: Redis, handlers: PollJobHandlers, c
   return new Worker(
     POLL_QUEUE,
     async (job: Job, token?: string) => {
-      const data = PollJobSchema.safeParse(job.data);
       // A payload that is not ours will not become valid by retrying it.
-      if (!data.success) throw new UnrecoverableError('invalid job payload');
-      const scope: Scope = { platform: data.data.platform, tenant: data.data.tenant };
       if (job.name === 'expire') {
-        await handlers.expire(scope, data.data.pollId);
+        const data = ExpireJobSchema.safeParse(job.data);
+        if (!data.success) throw new UnrecoverableError('invalid job payload');
+        await handlers.expire({ platform: data.data.platform, tenant: data.data.tenant }, data.data.pollId);
         return 'expired';
       }
       if (job.name !== 'refresh') throw new UnrecoverableError('unknown job');
-      const outcome = await handlers.refresh(scope, data.data.pollId);
+      const data = RefreshJobSchema.safeParse(job.data);
+      const card = data.success ? parseLiveCardId(data.data.card) : undefined;
+      if (!data.success || !card) throw new UnrecoverableError('invalid job payload');
+      const outcome = await handlers.refresh({ platform: data.data.platform, tenant: data.data.tenant }, card);
       if (outcome.kind === 'wait') {
         // Too soon after the last update of this card, or its location is not stored yet.
         await job.moveToDelayed(Date.now() + outcome.ms, token);

@@ -1,4 +1,5 @@
 import type { Scope } from '../domain/poll.js';
+import type { LiveCard } from '../app/live-cards.js';
 
 /**
  * Redis key layout. Everything of a Slack workspace / Teams tenant starts with its scope prefix
@@ -52,4 +53,59 @@ export function teamConversationsKey(scope: Scope, teamId: string): string {
 /** Global (not per scope): used for request replay protection before the scope is known. */
 export function replayKey(kind: string, id: string): string {
   return `ws:replay:${kind}:${id}`;
+}
+
+/** Keys of one collaboration; they share a hash tag so scripts and transactions stay in one slot. */
+export function collabKeys(scope: Scope, collabId: string) {
+  const base = `${scopePrefix(scope)}:collab:{${scope.platform}:${scope.tenant}:${collabId}}`;
+  return {
+    meta: `${base}:meta`,
+    /** Hash step -> (member id -> answer set JSON). One hash per step keeps HLEN the answered count. */
+    answers: (step: number) => `${base}:answers:${step}`,
+    history: `${base}:history`,
+    decisions: `${base}:decisions`,
+    temperatures: `${base}:temperatures`,
+    cards: `${base}:cards`,
+    items: `${base}:items`,
+    polls: `${base}:polls`,
+    links: `${base}:links`,
+    refresh: (card: string) => `${base}:refresh:${card}`,
+  };
+}
+
+/** Every key of one collaboration (refresh keys of each live card included). */
+export function collabKeyList(scope: Scope, collabId: string): string[] {
+  const k = collabKeys(scope, collabId);
+  return [
+    k.meta,
+    ...[1, 2, 3, 4].map((s) => k.answers(s)),
+    k.history,
+    k.decisions,
+    k.temperatures,
+    k.cards,
+    k.items,
+    k.polls,
+    k.links,
+    ...['root', 'step1', 'step2', 'step3', 'step4', 'decision'].map((c) => k.refresh(c)),
+  ];
+}
+
+/** Thread -> collaboration id. `threadHash` is a digest of the platform's thread key. */
+export function threadKey(scope: Scope, threadHash: string): string {
+  return `${scopePrefix(scope)}:thread:${threadHash}`;
+}
+
+/** The collaborations started in one channel or chat (a sorted set scored by start time). */
+export function channelCollabsKey(scope: Scope, channelHash: string): string {
+  return `${scopePrefix(scope)}:channel:${channelHash}:collabs`;
+}
+
+/** The refresh mark of a live card and the key whose existence says the card's owner still exists. */
+export function liveCardKeys(scope: Scope, card: LiveCard): { refresh: string; owner: string } {
+  if (card.kind === 'poll') {
+    const k = pollKeys(scope, card.pollId);
+    return { refresh: k.refresh, owner: k.meta };
+  }
+  const k = collabKeys(scope, card.collabId);
+  return { refresh: k.refresh(card.name), owner: k.meta };
 }

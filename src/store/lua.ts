@@ -26,7 +26,7 @@ export class LuaScript {
  * updates are spaced across web and worker processes on different machines, and their clocks may
  * disagree. Redis 7 replicates script effects, so TIME before a write is allowed.
  */
-const NOW = `
+export const NOW = `
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 `;
@@ -47,7 +47,7 @@ end
  * already pending (that one will render the latest state). A mark older than pendingTtl belongs
  * to a job that was lost and is replaced.
  */
-const MARK_REFRESH = (key: string, a: number): string => `
+export const MARK_REFRESH = (key: string, a: number): string => `
 local delay = -1
 local pending = tonumber(redis.call('HGET', ${key}, 'pending') or '0')
 if pending == 0 or now - pending >= tonumber(ARGV[${a + 1}]) then

@@ -2,12 +2,12 @@ import type { Redis } from 'ioredis';
 import { AppError, type ErrorCode } from '../domain/errors.js';
 import { emptyCounts, PollSchema, TemperatureSchema, temperatures, type NamedVote, type Poll, type Scope, type Temperature } from '../domain/poll.js';
 import {
-  MessageLocationSchema,
+  CardRefSchema,
   type CastResult,
   type CloseResult,
   type Closer,
   type Lifetimes,
-  type MessageLocation,
+  type CardRef,
   type NewPoll,
   type PollState,
   type PollStore,
@@ -46,6 +46,7 @@ function pollFromMeta(scope: Scope, pollId: string, meta: Record<string, string>
     expiresAt: Number(meta.expiresAt),
     closedAt: meta.closedAt === undefined ? undefined : Number(meta.closedAt),
     closedReason: meta.closedReason,
+    collabId: meta.collab,
   });
 }
 
@@ -75,13 +76,14 @@ export class RedisPollStore implements PollStore {
           createdAt: String(poll.createdAt),
           expiresAt: String(poll.expiresAt),
           salt: voterSalt,
+          ...(poll.collabId ? { collab: poll.collabId } : {}),
         })
         .pexpire(k.meta, lifetime)
         .exec(),
     );
   }
 
-  async setLocation(scope: Scope, pollId: string, location: MessageLocation): Promise<void> {
+  async setLocation(scope: Scope, pollId: string, location: CardRef): Promise<void> {
     // A plain HSET on a poll that expired meanwhile would recreate its meta without a lifetime.
     unwrap(await asStoreError(setLocationScript.run(this.redis, [pollKeys(scope, pollId).meta], [JSON.stringify(location)])));
   }
@@ -114,7 +116,7 @@ export class RedisPollStore implements PollStore {
       poll,
       tally: { counts: tallyCounts, voters },
       named,
-      location: meta.location ? MessageLocationSchema.parse(JSON.parse(meta.location)) : undefined,
+      location: meta.location ? CardRefSchema.parse(JSON.parse(meta.location)) : undefined,
     };
   }
 

@@ -2,10 +2,13 @@ import { Redis } from 'ioredis';
 import type { Queue } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPollQueue, createPollWorker, QueuePollJobs, type PollJobHandlers } from '../../src/jobs/poll-jobs.js';
-import type { RefreshOutcome } from '../../src/app/refresh-poll-card.js';
+import type { RefreshOutcome } from '../../src/app/refresh-live-card.js';
+import type { LiveCard } from '../../src/app/live-cards.js';
 import { isAppError } from '../../src/domain/errors.js';
 import { pollKeys } from '../../src/store/keys.js';
 import { startRedis, type RedisServerHandle } from '../support/redis-server.js';
+
+const card = (pollId: string): LiveCard => ({ kind: 'poll', pollId });
 
 let redis: RedisServerHandle;
 let conn: Redis;
@@ -52,12 +55,12 @@ describe('QueuePollJobs: spacing card updates with Redis time', () => {
   it('lets one refresh hold a card at a time and keeps delivered updates the minimum interval apart', async () => {
     const jobs = new QueuePollJobs(conn, queue, timing);
     const pollId = await existingPoll();
-    expect(await jobs.begin(scope, pollId)).toBe(0);
+    expect(await jobs.begin(scope, card(pollId))).toBe(0);
     // While it renders, a second job must wait.
-    expect(await jobs.begin(scope, pollId)).toBe(60_000);
-    await jobs.finish(scope, pollId, true);
+    expect(await jobs.begin(scope, card(pollId))).toBe(60_000);
+    await jobs.finish(scope, card(pollId), true);
     // The interval counts from the delivered update, measured on Redis' clock.
-    const wait = await jobs.begin(scope, pollId);
+    const wait = await jobs.begin(scope, card(pollId));
     expect(wait).toBeGreaterThan(50_000);
     expect(wait).toBeLessThanOrEqual(60_000);
   });
@@ -65,21 +68,21 @@ describe('QueuePollJobs: spacing card updates with Redis time', () => {
   it('does not start an interval for a failed delivery, and lets a crashed refresh go after its lease', async () => {
     const jobs = new QueuePollJobs(conn, queue, timing);
     const pollId = await existingPoll();
-    expect(await jobs.begin(scope, pollId)).toBe(0);
-    await jobs.finish(scope, pollId, false);
-    expect(await jobs.begin(scope, pollId)).toBe(0);
+    expect(await jobs.begin(scope, card(pollId))).toBe(0);
+    await jobs.finish(scope, card(pollId), false);
+    expect(await jobs.begin(scope, card(pollId))).toBe(0);
     // This refresh "crashes" (never finishes); once its lease is older than leaseMs, another may render.
     await conn.hset(pollKeys(scope, pollId).refresh, 'running', String((await redisNow()) - timing.leaseMs - 1));
-    expect(await jobs.begin(scope, pollId)).toBe(0);
+    expect(await jobs.begin(scope, card(pollId))).toBe(0);
   });
 
   it('reports a poll that is gone, and gives the refresh hash the poll\'s lifetime', async () => {
     const jobs = new QueuePollJobs(conn, queue, timing);
-    expect(await jobs.begin(scope, 'pollGone00000001')).toBe(-1);
+    expect(await jobs.begin(scope, card('pollGone00000001'))).toBe(-1);
     const pollId = await existingPoll();
     await conn.pexpire(pollKeys(scope, pollId).meta, 500_000);
-    expect(await jobs.begin(scope, pollId)).toBe(0);
-    await jobs.finish(scope, pollId, true);
+    expect(await jobs.begin(scope, card(pollId))).toBe(0);
+    await jobs.finish(scope, card(pollId), true);
     const ttl = await conn.pttl(pollKeys(scope, pollId).refresh);
     expect(ttl).toBeGreaterThan(400_000);
     expect(ttl).toBeLessThanOrEqual(500_000);
@@ -98,12 +101,12 @@ describe('QueuePollJobs: queueing', () => {
       return add(...args);
     }) as Queue['add'];
     try {
-      await jobs.scheduleRefresh(scope, pollId, 60_000);
-      expect((await queue.getDelayed()).some((j) => j.data.pollId === pollId)).toBe(true);
+      await jobs.scheduleRefresh(scope, card(pollId), 60_000);
+      expect((await queue.getDelayed()).some((j) => j.data.card === `poll:${pollId}`)).toBe(true);
 
       await conn.hset(refreshKey, 'pending', String(await redisNow()));
       failures = 10;
-      const err = await jobs.scheduleRefresh(scope, pollId, 0).then(() => undefined, (e: unknown) => e);
+      const err = await jobs.scheduleRefresh(scope, card(pollId), 0).then(() => undefined, (e: unknown) => e);
       expect(isAppError(err, 'store_unavailable')).toBe(true);
       expect(await conn.hget(refreshKey, 'pending')).toBeNull();
     } finally {
@@ -127,10 +130,10 @@ describe('QueuePollJobs: queueing', () => {
     const jobs = new QueuePollJobs(conn, queue, timing);
     const other = { platform: 'slack' as const, tenant: 'T2' };
     await jobs.scheduleExpiry(scope, 'pollCancelMine01', 1e9);
-    await jobs.scheduleRefresh(scope, 'pollCancelMine02', 1e9);
+    await jobs.scheduleRefresh(scope, card('pollCancelMine02'), 1e9);
     await jobs.scheduleExpiry(other, 'pollCancelTheirs', 1e9);
     await jobs.cancelScope(scope);
-    const left = (await queue.getDelayed()).map((j) => `${j.data.tenant}/${j.data.pollId}`);
+    const left = (await queue.getDelayed()).map((j) => `${j.data.tenant}/${j.data.pollId ?? j.data.card}`);
     expect(left).toContain('T2/pollCancelTheirs');
     expect(left.filter((l) => l.startsWith('T1/'))).toEqual([]);
   });
@@ -150,7 +153,7 @@ describe('the poll job worker', () => {
         },
       }));
     });
-    await new QueuePollJobs(conn, queue, timing).scheduleRefresh(scope, 'pollRetry00001', 0);
+    await new QueuePollJobs(conn, queue, timing).scheduleRefresh(scope, card('pollRetry00001'), 0);
     expect(await rendered).toBe(2);
     await stop();
   });
@@ -168,7 +171,7 @@ describe('the poll job worker', () => {
         },
       }));
     });
-    await new QueuePollJobs(conn, queue, timing).scheduleRefresh(scope, 'pollWait000001', 0);
+    await new QueuePollJobs(conn, queue, timing).scheduleRefresh(scope, card('pollWait000001'), 0);
     await done;
     await stop();
     expect(runs).toHaveLength(2);
@@ -191,7 +194,7 @@ describe('the poll job worker', () => {
     const failed = new Promise<{ name: string; attempts: number }>((resolve) =>
       worker.on('failed', (job, err) => resolve({ name: err.name, attempts: job?.attemptsMade ?? -1 })),
     );
-    const job = await queue.add('refresh', { platform: 'slack', tenant: 'T1', pollId: '../../etc' }, { attempts: 5, backoff: { type: 'fixed', delay: 10 } });
+    const job = await queue.add('refresh', { platform: 'slack', tenant: 'T1', card: 'poll:../../etc' }, { attempts: 5, backoff: { type: 'fixed', delay: 10 } });
     expect(await failed).toEqual({ name: 'UnrecoverableError', attempts: 1 });
     expect(await job.getState()).toBe('failed');
     expect(handled).toBe(0);

@@ -158,7 +158,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       case 'apps.connections.open':
         return options.socketModeUrl ? { ok: true, url: options.socketModeUrl } : { ok: false, error: 'invalid_auth' };
       case 'conversations.info':
-        return { ok: true, channel: { id: channel, name: 'general', is_channel: true, is_im: false, is_private: false } };
+        return { ok: true, channel: { id: channel, name: 'general', is_channel: true, is_im: false, is_private: false, num_members: 8 } };
       default:
         return { ok: true };
     }

@@ -1,69 +1,175 @@
-import type { App, BlockAction } from '@slack/bolt';
+import type { App, BlockAction, webApi } from '@slack/bolt';
 import { castVote } from '../../app/cast-vote.js';
 import { closePoll } from '../../app/close-poll.js';
+import { runCommand } from '../../app/collab/run-command.js';
+import { chooseOutcome, openCollabPoll, type Step4Outcome } from '../../app/collab/decide.js';
+import { requireFacilitator } from '../../app/collab/edit-collaboration.js';
+import { ownAnswers, postAnswers, postStep, requireCoordinator } from '../../app/collab/steps.js';
+import { loadCollab } from '../../app/collab-views.js';
+import { parseCommand } from '../../app/parse-command.js';
 import { AppError } from '../../domain/errors.js';
+import { CollabIdSchema, OutcomeSchema, StepSchema } from '../../domain/collaboration.js';
 import { PollIdSchema, TemperatureSchema, type Locale, type Scope } from '../../domain/poll.js';
 import { CLOSE_ACTION_ID } from '../../cards/poll-card-model.js';
 import { failureText, type SlackContext } from './context.js';
+import { decisionModal, editModal, stepModal } from './modals.js';
 import { BlockActionSchema, ButtonActionSchema } from './payloads.js';
+import { privateMessage } from './reply.js';
+import { slackPlace } from './slack-messenger.js';
 import { slackScope } from './workspace.js';
 
-const VOTE_ACTION = /^poll_vote_(veel|gemixt|weinig)$/;
-
-interface Parsed {
+interface Press {
+  ctx: SlackContext;
+  scope: Scope;
   userId: string;
   userName?: string;
-  pollId: string;
-  actionId: string;
+  value: string;
+  /** The rest of the action id after the table's key (`go` in `decision.record.go`). */
+  arg: string;
+  triggerId?: string;
+  channel?: string;
+  client: webApi.WebClient;
+  locale: () => Promise<Locale>;
+  respondPrivately: (message: { text: string; blocks?: webApi.KnownBlock[] }) => Promise<void>;
 }
 
-function parseAction(body: unknown, action: unknown): Parsed {
-  const b = BlockActionSchema.safeParse(body);
-  const a = ButtonActionSchema.safeParse(action);
-  if (!b.success || !a.success) throw new AppError('invalid_input');
-  const pollId = PollIdSchema.safeParse(a.data.value);
-  if (!pollId.success) throw new AppError('invalid_input');
-  return {
-    userId: b.data.user.id,
-    userName: b.data.user.name ?? b.data.user.username,
-    pollId: pollId.data,
-    actionId: a.data.action_id,
-  };
+/** `collabId:arg` from a button value; the id is checked, the scope comes from the request. */
+function collabValue(value: string): { collabId: string; arg: string } {
+  const [id, arg = ''] = value.split(':');
+  const collabId = CollabIdSchema.safeParse(id);
+  if (!collabId.success) throw new AppError('invalid_input');
+  return { collabId: collabId.data, arg };
+}
+
+const stepOf = (arg: string) => {
+  const step = StepSchema.safeParse(Number(arg));
+  if (!step.success) throw new AppError('invalid_input');
+  return step.data;
+};
+
+async function openView(p: Press, view: object): Promise<void> {
+  if (!p.triggerId) throw new AppError('invalid_input', 'no trigger');
+  await p.client.views.open({ trigger_id: p.triggerId, view: view as webApi.ModalView });
 }
 
 /**
- * The poll card's buttons. Votes are acknowledged at once and counted once per person
- * (a double click or retry repeats the same vote); the shared card follows within seconds.
+ * Every button of every card, by action id (exact, or a prefix ending in '.' or '_'). One table:
+ * a new card kind adds its rows here, the handler around it stays the same.
  */
+const handlers: Record<string, (p: Press) => Promise<void>> = {
+  poll_vote_: async (p) => {
+    // No private confirmation per vote: the shared card shows the new count within two seconds.
+    const pollId = PollIdSchema.safeParse(p.value);
+    const choice = TemperatureSchema.safeParse(p.arg);
+    if (!pollId.success || !choice.success) throw new AppError('invalid_input');
+    await castVote(p.ctx.deps, { scope: p.scope, pollId: pollId.data, userId: p.userId, userName: p.userName, choice: choice.data });
+  },
+  [CLOSE_ACTION_ID]: async (p) => {
+    const pollId = PollIdSchema.safeParse(p.value);
+    if (!pollId.success) throw new AppError('invalid_input');
+    await closePoll(p.ctx.deps, { scope: p.scope, pollId: pollId.data, userId: p.userId });
+  },
+  'collab.poststep': async (p) => {
+    const { collabId, arg } = collabValue(p.value);
+    await postStep(p.ctx.deps, { scope: p.scope, collabId, user: { id: p.userId } }, stepOf(arg));
+  },
+  'collab.edit': async (p) => {
+    const { collabId } = collabValue(p.value);
+    const collab = await requireFacilitator(p.ctx.deps, { scope: p.scope, collabId, user: { id: p.userId } });
+    await openView(p, editModal(collab));
+  },
+  'collab.pick': async (p) => {
+    const sep = p.value.indexOf('|');
+    const { collabId } = collabValue(p.value.slice(0, sep));
+    const text = p.value.slice(sep + 1);
+    if (!p.channel) throw new AppError('invalid_input');
+    const reply = await runCommand(p.ctx.deps, {
+      scope: p.scope,
+      place: slackPlace(p.channel),
+      user: { id: p.userId },
+      locale: await p.locale(),
+      command: parseCommand(text),
+      text,
+      collabId,
+    });
+    const message = privateMessage(reply);
+    if (message) await p.respondPrivately(message);
+  },
+  'step.answer': async (p) => {
+    const { collabId, arg } = collabValue(p.value);
+    const step = stepOf(arg);
+    const actor = { scope: p.scope, collabId, user: { id: p.userId } };
+    const [{ collab }, own] = await Promise.all([loadCollab(p.ctx.deps, p.scope, collabId), ownAnswers(p.ctx.deps, actor, step)]);
+    if (collab.stage === 'stopped') throw new AppError('collab_stopped');
+    await openView(p, stepModal(collab, step, own));
+  },
+  'step.show': async (p) => {
+    const { collabId, arg } = collabValue(p.value);
+    await postAnswers(p.ctx.deps, { scope: p.scope, collabId, user: { id: p.userId } }, stepOf(arg));
+  },
+  'step.outcome.': async (p) => {
+    const { collabId, arg } = collabValue(p.value);
+    if (!['ok', 'back1', 'back2', 'fails'].includes(arg)) throw new AppError('invalid_input');
+    await chooseOutcome(p.ctx.deps, { scope: p.scope, collabId, user: { id: p.userId } }, arg as Step4Outcome);
+  },
+  'decision.record.': async (p) => {
+    const { collabId, arg } = collabValue(p.value);
+    const parsed = OutcomeSchema.safeParse(arg);
+    if (!parsed.success) throw new AppError('invalid_input');
+    const outcome = parsed.data;
+    const { collab } = await requireCoordinator(p.ctx.deps, { scope: p.scope, collabId, user: { id: p.userId } });
+    await openView(p, decisionModal(collab, outcome));
+  },
+  'decision.poll': async (p) => {
+    const { collabId } = collabValue(p.value);
+    await openCollabPoll(p.ctx.deps, { scope: p.scope, collabId, user: { id: p.userId } }, p.userId);
+  },
+};
+
+/** The handler for an action id and the argument after its key. */
+function route(actionId: string): { handler: (p: Press) => Promise<void>; arg: string } | undefined {
+  const exact = handlers[actionId];
+  if (exact) return { handler: exact, arg: '' };
+  for (const [key, handler] of Object.entries(handlers)) {
+    if ((key.endsWith('.') || key.endsWith('_')) && actionId.startsWith(key)) return { handler, arg: actionId.slice(key.length) };
+  }
+  return undefined;
+}
+
+/** The buttons of every card. Acknowledged at once; failures reach the presser privately. */
 export function registerActions(app: App, ctx: SlackContext): void {
   app.action<BlockAction>(/.*/, async ({ body, action, ack, respond, client }) => {
     await ack();
     let scope: Scope | undefined;
     let userId: string | undefined;
+    const locale = async (): Promise<Locale> => (scope && userId ? ctx.locales.get(client, scope, userId) : 'nl');
+    const respondPrivately = async (message: { text: string; blocks?: webApi.KnownBlock[] }): Promise<void> => {
+      await respond({ response_type: 'ephemeral', replace_original: false, ...message });
+    };
     try {
       scope = await slackScope(body, ctx.workspace);
-      const parsed = parseAction(body, action);
-      userId = parsed.userId;
-      const vote = VOTE_ACTION.exec(parsed.actionId);
-      if (vote) {
-        // No private confirmation per vote: the shared card shows the new count within two seconds,
-        // and a message per click would cost a Web API call each under a burst of votes.
-        await castVote(ctx.deps, {
-          scope,
-          pollId: parsed.pollId,
-          userId: parsed.userId,
-          userName: parsed.userName,
-          choice: TemperatureSchema.parse(vote[1]),
-        });
-      } else if (parsed.actionId === CLOSE_ACTION_ID) {
-        await closePoll(ctx.deps, { scope, pollId: parsed.pollId, userId: parsed.userId });
-      } else {
-        throw new AppError('invalid_input', 'unknown action');
-      }
+      const b = BlockActionSchema.safeParse(body);
+      const a = ButtonActionSchema.safeParse(action);
+      if (!b.success || !a.success) throw new AppError('invalid_input');
+      userId = b.data.user.id;
+      const routed = route(a.data.action_id);
+      if (!routed) throw new AppError('invalid_input', 'unknown action');
+      await routed.handler({
+        ctx,
+        scope,
+        userId,
+        userName: b.data.user.name ?? b.data.user.username,
+        value: a.data.value,
+        arg: routed.arg,
+        triggerId: b.data.trigger_id,
+        channel: b.data.channel?.id ?? b.data.container?.channel_id,
+        client,
+        locale,
+        respondPrivately,
+      });
     } catch (err) {
-      const locale: Locale = scope && userId ? await ctx.locales.get(client, scope, userId) : 'nl';
-      const text = failureText(ctx, 'action', err, locale);
-      await respond({ response_type: 'ephemeral', replace_original: false, text }).catch(() => undefined);
+      const text = failureText(ctx, 'action', err, await locale().catch(() => 'nl' as const));
+      await respondPrivately({ text }).catch(() => undefined);
     }
   });
 }

@@ -1,13 +1,15 @@
 import type { App } from '@slack/bolt';
-import { openPoll } from '../../app/open-poll.js';
+import { runCommand } from '../../app/collab/run-command.js';
 import { parseCommand } from '../../app/parse-command.js';
 import { messages } from '../../content/messages.js';
 import type { Locale } from '../../domain/poll.js';
 import { failureText, type SlackContext } from './context.js';
 import { SlashCommandSchema } from './payloads.js';
+import { privateMessage } from './reply.js';
+import { slackPlace } from './slack-messenger.js';
 import { slackScope } from './workspace.js';
 
-/** `/werktsamen poll [vraag]`, `/werktsamen help`. Acknowledged at once; the work follows. */
+/** `/werktsamen <command>`: acknowledged at once; the work follows, private answers go to the caller only. */
 export function registerCommands(app: App, ctx: SlackContext): void {
   app.command(/^\/werktsamen/, async ({ command, body, ack, respond, client }) => {
     await ack();
@@ -21,22 +23,16 @@ export function registerCommands(app: App, ctx: SlackContext): void {
       const c = parsed.data;
       const scope = await slackScope(body, ctx.workspace);
       locale = await ctx.locales.get(client, scope, c.user_id);
-      const cmd = parseCommand(c.text);
-      if (cmd.kind === 'help') {
-        await respond({ response_type: 'ephemeral', text: messages(locale).help });
-      } else if (cmd.kind === 'unknown') {
-        await respond({ response_type: 'ephemeral', text: messages(locale).unknownCommand(cmd.word) });
-      } else {
-        await openPoll(ctx.deps, {
-          scope,
-          location: { platform: 'slack', channel: c.channel_id },
-          userId: c.user_id,
-          locale,
-          question: cmd.question,
-          anonymous: cmd.anonymous,
-          hidden: cmd.hidden,
-        });
-      }
+      const reply = await runCommand(ctx.deps, {
+        scope,
+        place: slackPlace(c.channel_id),
+        user: { id: c.user_id },
+        locale,
+        command: parseCommand(c.text),
+        text: c.text,
+      });
+      const message = privateMessage(reply);
+      if (message) await respond({ response_type: 'ephemeral', ...message });
     } catch (err) {
       await respond({ response_type: 'ephemeral', text: failureText(ctx, 'command', err, locale) }).catch(() => undefined);
     }

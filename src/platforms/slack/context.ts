@@ -1,4 +1,4 @@
-import type { PollDeps } from '../../app/deps.js';
+import type { AppDeps } from '../../app/deps.js';
 import type { Locale } from '../../domain/poll.js';
 import type { Logger } from '../../logger.js';
 import type { RedisKvStore } from '../../store/kv-store.js';
@@ -9,7 +9,7 @@ import type { SlackWorkspace } from './workspace.js';
 
 /** What the Slack listeners share; built once when the app is created. */
 export interface SlackContext {
-  deps: PollDeps;
+  deps: AppDeps;
   kv: RedisKvStore;
   locales: SlackLocales;
   workspace: SlackWorkspace;

@@ -1,18 +1,19 @@
 import type { App } from '@slack/bolt';
-import { openPoll } from '../../app/open-poll.js';
+import { runCommand } from '../../app/collab/run-command.js';
 import { parseCommand } from '../../app/parse-command.js';
-import { messages } from '../../content/messages.js';
 import type { Locale } from '../../domain/poll.js';
 import { onceKey } from '../../store/keys.js';
 import { failureText, type SlackContext } from './context.js';
 import { AppMentionSchema } from './payloads.js';
+import { privateMessage } from './reply.js';
+import { slackPlace } from './slack-messenger.js';
 import { slackScope } from './workspace.js';
 
 const EVENT_DEDUP_SECONDS = 60 * 60;
 
 /**
- * `@WerktSamen poll [vraag]` in a channel or thread. Slash commands carry no thread, so a mention
- * is how a poll gets posted inside a collaboration's thread.
+ * `@WerktSamen <command>` in a channel or thread. Slash commands carry no thread, so a mention is
+ * how a command reaches the collaboration of the thread it is typed in.
  */
 export function registerMentions(app: App, ctx: SlackContext): void {
   app.event('app_mention', async ({ event, body, client }) => {
@@ -30,21 +31,17 @@ export function registerMentions(app: App, ctx: SlackContext): void {
       // Slack retries events it thinks we missed; Bolt does not deduplicate them.
       if (!(await ctx.kv.claim(onceKey(scope, 'event', eventId), EVENT_DEDUP_SECONDS, scope))) return;
       locale = await ctx.locales.get(client, scope, e.user);
-      const cmd = parseCommand(e.text.replace(/<@[A-Z0-9]+(\|[^>]*)?>/g, ' '));
-      if (cmd.kind === 'poll') {
-        await openPoll(ctx.deps, {
-          scope,
-          location: { platform: 'slack', channel: e.channel, threadTs },
-          userId: e.user,
-          locale,
-          question: cmd.question,
-          anonymous: cmd.anonymous,
-          hidden: cmd.hidden,
-        });
-        return;
-      }
-      const text = cmd.kind === 'help' ? messages(locale).help : messages(locale).unknownCommand(cmd.word);
-      await client.chat.postEphemeral({ channel: e.channel, user: e.user, text, thread_ts: threadTs });
+      const text = e.text.replace(/<@[A-Z0-9]+(\|[^>]*)?>/g, ' ').trim();
+      const reply = await runCommand(ctx.deps, {
+        scope,
+        place: slackPlace(e.channel, threadTs),
+        user: { id: e.user },
+        locale,
+        command: parseCommand(text),
+        text,
+      });
+      const message = privateMessage(reply);
+      if (message) await client.chat.postEphemeral({ channel: e.channel, user: e.user, thread_ts: threadTs, ...message });
     } catch (err) {
       const text = failureText(ctx, 'mention', err, locale);
       await client.chat.postEphemeral({ channel: e.channel, user: e.user, text, thread_ts: threadTs }).catch(() => undefined);

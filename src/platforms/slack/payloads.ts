@@ -17,6 +17,7 @@ export const BlockActionSchema = z.object({
   team: z.object({ id }).nullable().optional(),
   channel: z.object({ id }).optional(),
   container: z.object({ channel_id: id.optional(), message_ts: z.string().max(32).optional() }).optional(),
+  trigger_id: z.string().max(256).optional(),
 });
 
 export const ButtonActionSchema = z.object({

@@ -5,6 +5,7 @@ import { registerCommands } from './commands.js';
 import { failureText, type SlackContext } from './context.js';
 import type { SlackHttpReceiver } from './http-receiver.js';
 import { registerMentions } from './mentions.js';
+import { registerViews } from './views.js';
 import { registerUninstall } from './uninstall.js';
 import { SlackWorkspace, slackScope } from './workspace.js';
 
@@ -79,6 +80,7 @@ export function createSlackApp(opts: SlackAppOptions, logger: Logger, buildCtx: 
   registerCommands(app, ctx);
   registerMentions(app, ctx);
   registerActions(app, ctx);
+  registerViews(app, ctx);
   registerUninstall(app, ctx);
   app.error(async (err) => {
     logger.error({ code: (err as { code?: string }).code, errorClass: err.name }, 'bolt error');

@@ -1,38 +1,87 @@
 import type { webApi } from '@slack/bolt';
+import { z } from 'zod';
 import { AppError } from '../../domain/errors.js';
-import type { MessageLocation, Messenger, PollState } from '../../app/ports.js';
-import { buildPollCardModel } from '../../cards/poll-card-model.js';
-import { renderSlackNotice, renderSlackPoll, type SlackMessage } from '../../cards/render.js';
+import type { CardRef, Place } from '../../app/ports.js';
+import type { Messenger } from '../../app/messenger.js';
+import type { CardView } from '../../app/card-views.js';
+import { renderSlackCard } from '../../cards/platform-cards.js';
+import type { SlackMessage } from '../../cards/render.js';
 import { toAppError } from './errors.js';
 
-/** Posts and updates poll cards with chat.postMessage / chat.update; Web API errors leave as coded AppErrors. */
+const PlaceRefSchema = z.object({ channel: z.string().min(1), threadTs: z.string().optional() });
+const CardRefDataSchema = PlaceRefSchema.extend({ ts: z.string().min(1) });
+type SlackPlace = z.infer<typeof PlaceRefSchema>;
+
+/** A channel, or the thread under a message, as a Place the core can keep without reading it. */
+export function slackPlace(channel: string, threadTs?: string): Place {
+  const ref: SlackPlace = threadTs ? { channel, threadTs } : { channel };
+  return { platform: 'slack', ref: JSON.stringify(ref), channel, ...(threadTs ? { thread: `${channel}:${threadTs}` } : {}) };
+}
+
+/** The channel and ts of a posted card (for tests and the platform's own handlers). */
+export function readSlackCard(card: CardRef): { channel: string; ts: string; threadTs?: string } {
+  if (card.platform !== 'slack') throw new AppError('invalid_input', 'not a slack card');
+  return CardRefDataSchema.parse(JSON.parse(card.ref));
+}
+
+const MEMBERS_CACHE_MS = 5 * 60 * 1000;
+
+/** Posts and updates cards with chat.postMessage / chat.update; Web API errors leave as coded AppErrors. */
 export class SlackMessenger implements Messenger {
-  constructor(private readonly client: webApi.WebClient) {}
+  private readonly members = new Map<string, { n: number | undefined; at: number }>();
 
-  async postPoll(location: MessageLocation, state: PollState): Promise<MessageLocation> {
-    if (location.platform !== 'slack') throw new AppError('invalid_input', 'not a slack location');
-    const message = renderSlackPoll(buildPollCardModel(state));
-    const res = await this.client.chat
-      .postMessage({ channel: location.channel, thread_ts: location.threadTs, text: message.text, blocks: message.blocks as webApi.KnownBlock[] })
-      .catch((err: unknown) => {
-        throw toAppError(err);
-      });
-    if (!res.ts) throw new AppError('unexpected', 'postMessage returned no ts');
-    return { ...location, channel: res.channel ?? location.channel, ts: res.ts };
+  constructor(
+    private readonly client: webApi.WebClient,
+    private readonly now: () => number = () => Date.now(),
+  ) {}
+
+  async post(place: Place, view: CardView): Promise<CardRef> {
+    if (place.platform !== 'slack') throw new AppError('invalid_input', 'not a slack place');
+    const where = PlaceRefSchema.parse(JSON.parse(place.ref));
+    let first: CardRef | undefined;
+    // Long summaries come as several messages; the first one stands for the card.
+    for (const message of renderSlackCard(view)) {
+      const res = await this.client.chat
+        .postMessage({ channel: where.channel, thread_ts: where.threadTs, text: message.text, blocks: message.blocks as webApi.KnownBlock[] })
+        .catch((err: unknown) => {
+          throw toAppError(err);
+        });
+      if (!res.ts) throw new AppError('unexpected', 'postMessage returned no ts');
+      first ??= { platform: 'slack', ref: JSON.stringify({ ...where, channel: res.channel ?? where.channel, ts: res.ts }) };
+    }
+    if (!first) throw new AppError('unexpected', 'nothing to post');
+    return first;
   }
 
-  async updatePoll(location: MessageLocation, state: PollState): Promise<void> {
-    await this.update(location, renderSlackPoll(buildPollCardModel(state)));
+  async update(card: CardRef, view: CardView): Promise<void> {
+    const [message] = renderSlackCard(view);
+    if (message) await this.send(card, message);
   }
 
-  async replaceWithNotice(location: MessageLocation, text: string): Promise<void> {
-    await this.update(location, renderSlackNotice(text));
+  threadOf(card: CardRef): Place {
+    const c = readSlackCard(card);
+    return slackPlace(c.channel, c.threadTs ?? c.ts);
   }
 
-  private async update(location: MessageLocation, message: SlackMessage): Promise<void> {
-    if (location.platform !== 'slack' || !location.ts) throw new AppError('invalid_input', 'not a posted slack message');
+  channelOf(place: Place): Place {
+    return slackPlace(PlaceRefSchema.parse(JSON.parse(place.ref)).channel);
+  }
+
+  async memberCount(place: Place): Promise<number | undefined> {
+    const cached = this.members.get(place.channel);
+    if (cached && this.now() - cached.at < MEMBERS_CACHE_MS) return cached.n;
+    const res = await this.client.conversations.info({ channel: place.channel, include_num_members: true }).catch(() => undefined);
+    const total = res?.channel?.num_members;
+    // The count includes the bot itself.
+    const n = typeof total === 'number' ? Math.max(0, total - 1) : undefined;
+    this.members.set(place.channel, { n, at: this.now() });
+    return n;
+  }
+
+  private async send(card: CardRef, message: SlackMessage): Promise<void> {
+    const c = readSlackCard(card);
     await this.client.chat
-      .update({ channel: location.channel, ts: location.ts, text: message.text, blocks: message.blocks as webApi.KnownBlock[] })
+      .update({ channel: c.channel, ts: c.ts, text: message.text, blocks: message.blocks as webApi.KnownBlock[] })
       .catch((err: unknown) => {
         throw toAppError(err);
       });

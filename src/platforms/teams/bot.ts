@@ -1,18 +1,19 @@
 import {
+  CardFactory,
   MessageFactory,
   TeamsActivityHandler,
   TurnContext,
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
 } from 'botbuilder';
-import { castVote, loadPoll } from '../../app/cast-vote.js';
-import { closePoll } from '../../app/close-poll.js';
-import type { PollDeps } from '../../app/deps.js';
-import type { PollState } from '../../app/ports.js';
-import { openPoll } from '../../app/open-poll.js';
+import type { CardView } from '../../app/card-views.js';
+import { runCommand } from '../../app/collab/run-command.js';
+import type { AppDeps } from '../../app/deps.js';
 import { parseCommand } from '../../app/parse-command.js';
-import { buildPollCardModel, type PersonalView } from '../../cards/poll-card-model.js';
+import { renderTeamsCard } from '../../cards/platform-cards.js';
+import { buildPollCardModel } from '../../cards/poll-card-model.js';
 import { renderTeamsNotice, renderTeamsPollJson } from '../../cards/render.js';
+import type { Person } from '../../domain/collaboration.js';
 import { messages, toLocale } from '../../content/messages.js';
 import { AppError, isAppError } from '../../domain/errors.js';
 import type { Locale, Scope } from '../../domain/poll.js';
@@ -21,19 +22,24 @@ import { reportFailure } from '../failures.js';
 import type { TeamsConversations } from './conversations.js';
 import { teamsErrorCode, toAppError } from './errors.js';
 import { teamsScope, type TeamsPolicy } from './identity.js';
-import { ActivitySchema, CardActionSchema, CloseDataSchema, VoteDataSchema, type ActivityFields } from './payloads.js';
+import { currentView, invokeHandlers } from './invokes.js';
+import { ActivitySchema, CardActionSchema, type ActivityFields } from './payloads.js';
+import { teamsPlace } from './teams-messenger.js';
 import { RawJson } from './raw-json.js';
 import { storableReference } from './reference.js';
 
 const CARD_TYPE = 'application/vnd.microsoft.card.adaptive';
 
-/** Teams users are identified by their Entra object id when present (stable across chats). */
-const userIdOf = (a: ActivityFields): string => a.from.aadObjectId ?? a.from.id;
+/**
+ * Teams users are identified by their Entra object id when present (stable across chats); the
+ * name is what cards show, since Teams cards cannot resolve an id to a name themselves.
+ */
+const personOf = (a: ActivityFields): Person => ({ id: a.from.aadObjectId ?? a.from.id, name: a.from.name?.slice(0, 100) });
 
 /** Mentions, chat commands, install and uninstall, and the poll card's Action.Execute buttons. */
 export class WerktSamenTeamsBot extends TeamsActivityHandler {
   constructor(
-    private readonly deps: PollDeps,
+    private readonly deps: AppDeps,
     private readonly conversations: TeamsConversations,
     private readonly policy: TeamsPolicy,
     private readonly logger: Logger,
@@ -96,22 +102,18 @@ export class WerktSamenTeamsBot extends TeamsActivityHandler {
       if (!a.success) throw new AppError('invalid_input');
       const scope = this.scopeOf(ctx);
       await this.remember(ctx);
-      const text = TurnContext.removeRecipientMention(ctx.activity) ?? ctx.activity.text ?? '';
-      const cmd = parseCommand(text.replace(/<at>[^<]*<\/at>/g, ' '));
-      if (cmd.kind === 'help') {
-        await ctx.sendActivity(MessageFactory.text(messages(locale).help));
-      } else if (cmd.kind === 'unknown') {
-        await ctx.sendActivity(MessageFactory.text(messages(locale).unknownCommand(cmd.word)));
-      } else {
-        await openPoll(this.deps, {
-          scope,
-          location: { platform: 'teams', reference: { ...storableReference(ctx.activity) } },
-          userId: userIdOf(a.data),
-          locale,
-          question: cmd.question,
-          anonymous: cmd.anonymous,
-          hidden: cmd.hidden,
-        });
+      const text = (TurnContext.removeRecipientMention(ctx.activity) ?? ctx.activity.text ?? '').replace(/<at>[^<]*<\/at>/g, ' ').trim();
+      const reply = await runCommand(this.deps, {
+        scope,
+        place: teamsPlace(storableReference(ctx.activity)),
+        user: personOf(a.data),
+        locale,
+        command: parseCommand(text),
+        text,
+      });
+      if (reply.kind === 'text') await ctx.sendActivity(MessageFactory.text(reply.text));
+      if (reply.kind === 'card') {
+        for (const card of renderTeamsCard(reply.view)) await ctx.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
       }
     } catch (err) {
       await ctx.sendActivity(MessageFactory.text(this.failure('message', err, locale))).catch(() => undefined);
@@ -123,40 +125,31 @@ export class WerktSamenTeamsBot extends TeamsActivityHandler {
     const action = CardActionSchema.safeParse(invokeValue);
     const locale = toLocale(a.success ? a.data.locale : undefined);
     if (!a.success || !action.success) return this.errorResponse(this.failure('invoke', new AppError('invalid_input'), locale));
-    const userId = userIdOf(a.data);
     const { verb, data } = action.data.action;
-    const pollId = typeof data.pollId === 'string' ? data.pollId : undefined;
     let scope: Scope | undefined;
     try {
       scope = this.scopeOf(ctx);
-      if (verb === 'vote') {
-        const vote = VoteDataSchema.safeParse(data);
-        if (!vote.success) throw new AppError('invalid_input');
-        const outcome = await castVote(this.deps, { scope, pollId: vote.data.pollId, userId, userName: a.data.from.name, choice: vote.data.choice });
-        return this.cardResponse(outcome.state, { ownVote: vote.data.choice });
-      }
-      if (verb === 'close') {
-        const close = CloseDataSchema.safeParse(data);
-        if (!close.success) throw new AppError('invalid_input');
-        return this.cardResponse(await closePoll(this.deps, { scope, pollId: close.data.pollId, userId }), {});
-      }
-      throw new AppError('invalid_input', 'unknown verb');
+      const handler = Object.hasOwn(invokeHandlers, verb) ? invokeHandlers[verb] : undefined;
+      if (!handler) throw new AppError('invalid_input', 'unknown verb');
+      const result = await handler({ deps: this.deps, ctx, scope, user: personOf(a.data), locale, data });
+      return 'view' in result ? this.cardResponse(result.view) : this.errorResponse(result.notice);
     } catch (err) {
       const text = this.failure('invoke', err, locale);
-      // Show the card as it is, with the private notice, when the poll can still be read.
-      const readable = scope && pollId && !isAppError(err, 'store_unavailable');
-      const state = readable ? await loadPoll(this.deps, scope!, pollId!).catch(() => undefined) : undefined;
-      return state ? this.cardResponse(state, { notice: text }) : this.errorResponse(text);
+      // Show the card as it is, with the private notice, when it can still be read.
+      const readable = scope && !isAppError(err, 'store_unavailable');
+      const view = readable ? await currentView(this.deps, scope!, verb, data).catch(() => undefined) : undefined;
+      if (view?.kind === 'poll') return this.cardResponse({ ...view, personal: { notice: text } });
+      return this.errorResponse(text);
     }
   }
 
-  private cardResponse(state: PollState, personal: PersonalView): AdaptiveCardInvokeResponse {
+  private cardResponse(view: CardView): AdaptiveCardInvokeResponse {
     // The card stays JSON text all the way to the wire (see raw-json.ts); botbuilder only passes it on.
-    const card = new RawJson(renderTeamsPollJson(buildPollCardModel(state, personal)));
-    return { statusCode: 200, type: CARD_TYPE, value: card as unknown as Record<string, unknown> };
+    const json = view.kind === 'poll' ? renderTeamsPollJson(buildPollCardModel(view.state, view.personal)) : JSON.stringify(renderTeamsCard(view)[0]);
+    return { statusCode: 200, type: CARD_TYPE, value: new RawJson(json) as unknown as Record<string, unknown> };
   }
 
-  /** A small card with only the private message, for when there is no poll to show. */
+  /** A small card with only the private message, for when there is no card to show. */
   private errorResponse(text: string): AdaptiveCardInvokeResponse {
     return { statusCode: 200, type: CARD_TYPE, value: renderTeamsNotice(text) };
   }

@@ -1,63 +1,123 @@
-import { CardFactory, MessageFactory, type Attachment, type CloudAdapter, type ConversationReference, type TurnContext } from 'botbuilder';
+import { CardFactory, MessageFactory, TeamsInfo, type CloudAdapter, type ConversationReference, type TurnContext } from 'botbuilder';
+import { z } from 'zod';
 import { AppError } from '../../domain/errors.js';
-import type { MessageLocation, Messenger, PollState, TeamsLocation } from '../../app/ports.js';
-import { buildPollCardModel } from '../../cards/poll-card-model.js';
-import { renderTeamsNotice, renderTeamsPoll } from '../../cards/render.js';
+import type { CardRef, Place } from '../../app/ports.js';
+import type { Messenger } from '../../app/messenger.js';
+import type { CardView } from '../../app/card-views.js';
+import { renderTeamsCard } from '../../cards/platform-cards.js';
 import { toAppError } from './errors.js';
 import { isLoopbackUrl } from './identity.js';
 
+const ReferenceSchema = z.record(z.string(), z.unknown());
+const PlaceRefSchema = z.object({ reference: ReferenceSchema });
+const CardRefDataSchema = PlaceRefSchema.extend({ activityId: z.string().min(1) });
+type Reference = Partial<ConversationReference>;
+
+const conversationIdOf = (reference: Reference): string => String(reference.conversation?.id ?? '');
+/** A channel thread's conversation id is the channel's with `;messageid=<root>` appended. */
+const topLevel = (conversationId: string): string => conversationId.split(';')[0] ?? conversationId;
+
+/** A conversation (a channel, a channel thread or a chat) as a Place; `reference` has no user in it. */
+export function teamsPlace(reference: Reference): Place {
+  const id = conversationIdOf(reference);
+  return {
+    platform: 'teams',
+    ref: JSON.stringify({ reference }),
+    channel: topLevel(id),
+    ...(id.includes(';messageid=') ? { thread: id } : {}),
+  };
+}
+
+/** The reference and activity id of a posted card. */
+export function readTeamsCard(card: CardRef): { reference: Reference; activityId: string } {
+  if (card.platform !== 'teams') throw new AppError('invalid_input', 'not a teams card');
+  const parsed = CardRefDataSchema.parse(JSON.parse(card.ref));
+  return { reference: parsed.reference as Reference, activityId: parsed.activityId };
+}
+
+const MEMBERS_CACHE_MS = 5 * 60 * 1000;
+
 /**
- * Posts poll cards into a conversation and updates them in place (proactively, from any process).
+ * Posts cards into a conversation and updates them in place (proactively, from any process).
  * Connector errors leave as coded AppErrors. In local mode nothing is ever sent off this machine.
  */
 export class TeamsMessenger implements Messenger {
+  private readonly members = new Map<string, { n: number | undefined; at: number }>();
+
   constructor(
     private readonly adapter: CloudAdapter,
     private readonly appId: string,
     private readonly localOnly: boolean,
+    private readonly now: () => number = () => Date.now(),
   ) {}
 
-  async postPoll(location: MessageLocation, state: PollState): Promise<MessageLocation> {
-    const teams = this.teamsLocation(location);
-    const card = CardFactory.adaptiveCard(renderTeamsPoll(buildPollCardModel(state)));
-    let activityId: string | undefined;
-    await this.inConversation(teams, async (ctx) => {
-      activityId = (await ctx.sendActivity(MessageFactory.attachment(card)))?.id;
+  async post(place: Place, view: CardView): Promise<CardRef> {
+    const reference = this.reference(place);
+    const ids: string[] = [];
+    await this.inConversation(reference, async (ctx) => {
+      for (const card of renderTeamsCard(view)) {
+        const id = (await ctx.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card))))?.id;
+        if (id) ids.push(id);
+      }
     });
+    const activityId = ids[0];
     if (!activityId) throw new AppError('unexpected', 'teams returned no activity id');
-    return { ...teams, activityId };
+    return { platform: 'teams', ref: JSON.stringify({ reference, activityId }) };
   }
 
-  async updatePoll(location: MessageLocation, state: PollState): Promise<void> {
-    await this.update(location, CardFactory.adaptiveCard(renderTeamsPoll(buildPollCardModel(state))));
-  }
-
-  async replaceWithNotice(location: MessageLocation, text: string): Promise<void> {
-    await this.update(location, CardFactory.adaptiveCard(renderTeamsNotice(text)));
-  }
-
-  private async update(location: MessageLocation, card: Attachment): Promise<void> {
-    const teams = this.teamsLocation(location);
-    const id = teams.activityId;
-    if (!id) throw new AppError('invalid_input', 'not a posted teams message');
-    await this.inConversation(teams, async (ctx) => {
-      await ctx.updateActivity({ ...MessageFactory.attachment(card), id });
+  async update(card: CardRef, view: CardView): Promise<void> {
+    const { reference, activityId } = readTeamsCard(card);
+    this.check(reference);
+    const [rendered] = renderTeamsCard(view);
+    if (!rendered) return;
+    await this.inConversation(reference, async (ctx) => {
+      await ctx.updateActivity({ ...MessageFactory.attachment(CardFactory.adaptiveCard(rendered)), id: activityId });
     });
   }
 
-  private teamsLocation(location: MessageLocation): TeamsLocation {
-    if (location.platform !== 'teams') throw new AppError('invalid_input', 'not a teams location');
-    if (this.localOnly && !isLoopbackUrl(location.reference.serviceUrl)) throw new AppError('app_not_authorized', 'local mode sends to this machine only');
-    return location;
+  threadOf(card: CardRef): Place {
+    const { reference, activityId } = readTeamsCard(card);
+    const id = conversationIdOf(reference);
+    // Only channel posts start a thread; in a group chat the chat itself is the thread.
+    if (reference.conversation?.conversationType !== 'channel' || id.includes(';messageid=')) return teamsPlace(reference);
+    return teamsPlace({ ...reference, conversation: { ...reference.conversation, id: `${id};messageid=${activityId}` } });
+  }
+
+  channelOf(place: Place): Place {
+    const reference = this.reference(place);
+    const id = topLevel(conversationIdOf(reference));
+    return teamsPlace({ ...reference, conversation: { ...reference.conversation!, id } });
+  }
+
+  async memberCount(place: Place): Promise<number | undefined> {
+    const cached = this.members.get(place.channel);
+    if (cached && this.now() - cached.at < MEMBERS_CACHE_MS) return cached.n;
+    let n: number | undefined;
+    await this.inConversation(this.reference(place), async (ctx) => {
+      n = await countMembers(ctx);
+    }).catch(() => undefined);
+    this.members.set(place.channel, { n, at: this.now() });
+    return n;
+  }
+
+  private reference(place: Place): Reference {
+    if (place.platform !== 'teams') throw new AppError('invalid_input', 'not a teams place');
+    const reference = PlaceRefSchema.parse(JSON.parse(place.ref)).reference as Reference;
+    this.check(reference);
+    return reference;
+  }
+
+  private check(reference: Reference): void {
+    if (this.localOnly && !isLoopbackUrl(reference.serviceUrl)) throw new AppError('app_not_authorized', 'local mode sends to this machine only');
   }
 
   /**
    * Runs `work` in the conversation. The error is caught inside: CloudAdapter would hand it to
    * onTurnError and report success, and a refresh must know that its update did not arrive.
    */
-  private async inConversation(location: TeamsLocation, work: (ctx: TurnContext) => Promise<void>): Promise<void> {
+  private async inConversation(reference: Reference, work: (ctx: TurnContext) => Promise<void>): Promise<void> {
     let failure: unknown;
-    await this.adapter.continueConversationAsync(this.appId, location.reference as Partial<ConversationReference>, async (ctx) => {
+    await this.adapter.continueConversationAsync(this.appId, reference, async (ctx) => {
       try {
         await work(ctx);
       } catch (err) {
@@ -66,4 +126,23 @@ export class TeamsMessenger implements Messenger {
     });
     if (failure !== undefined) throw toAppError(failure);
   }
+}
+
+const MEMBER_PAGES_MAX = 20;
+
+/** The people in the turn's conversation (the team, for a channel), paging through the roster. */
+export async function listMembers(ctx: TurnContext): Promise<{ id: string; name: string }[]> {
+  const out: { id: string; name: string }[] = [];
+  let token: string | undefined;
+  for (let page = 0; page < MEMBER_PAGES_MAX; page++) {
+    const res = await TeamsInfo.getPagedMembers(ctx, 100, token);
+    for (const m of res.members) out.push({ id: m.aadObjectId ?? m.id, name: m.name ?? m.givenName ?? '?' });
+    token = res.continuationToken;
+    if (!token) break;
+  }
+  return out;
+}
+
+async function countMembers(ctx: TurnContext): Promise<number> {
+  return (await listMembers(ctx)).length;
 }

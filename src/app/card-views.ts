@@ -1,0 +1,68 @@
+import type { AnswerSet, Collaboration, Decision, OpenItem, Step, TemperatureRecord } from '../domain/collaboration.js';
+import type { Locale, Temperature } from '../domain/poll.js';
+import type { PollState } from './ports.js';
+
+/** What one person sees on a card returned only to them (Teams invoke responses). */
+export interface PersonalNote {
+  /** A private line on top of the card: a confirmation or an error. */
+  notice?: string;
+}
+
+/** The root card: the collaboration at a glance. */
+export interface RootView {
+  collab: Collaboration;
+  temperature?: TemperatureRecord;
+  decision?: Decision;
+  openItems: OpenItem[];
+  /** Teams: the facilitator's editing form, with the chat's members to pick from. */
+  editing?: { members: { id: string; name: string }[] };
+}
+
+export interface StepView {
+  collab: Collaboration;
+  step: Step;
+  answered: number;
+  /** People in the channel or chat; undefined when the platform cannot tell. */
+  members?: number;
+  /** Stap 4 (and a step re-opened after "vraagtekens") lists the open items to check. */
+  openItems: OpenItem[];
+  /** Teams: the viewer's own answers, filled into the inputs. */
+  own?: AnswerSet;
+}
+
+export interface DecisionView {
+  collab: Collaboration;
+  temperature?: TemperatureRecord;
+  /** All decisions, oldest first; the last one is in force. */
+  decisions: Decision[];
+}
+
+export interface AnswersView {
+  collab: Collaboration;
+  step: Step;
+  sets: AnswerSet[];
+}
+
+export interface ListView {
+  locale: Locale;
+  entries: { collab: Collaboration; temperature?: TemperatureRecord; decision?: Decision }[];
+}
+
+/**
+ * Every card the product posts, as a neutral view. Platforms render each kind with their own
+ * template; adding a kind means a view here, a model in src/cards and two templates.
+ */
+export type CardView =
+  | { kind: 'poll'; state: PollState; personal?: { ownVote?: Temperature; notice?: string } }
+  | { kind: 'notice'; text: string }
+  | { kind: 'root'; view: RootView; personal?: PersonalNote }
+  | { kind: 'step'; view: StepView; personal?: PersonalNote }
+  | { kind: 'decision'; view: DecisionView; personal?: PersonalNote }
+  | { kind: 'answers'; view: AnswersView }
+  | { kind: 'evaluation'; collab: Collaboration }
+  | { kind: 'decisions'; view: DecisionView }
+  | { kind: 'list'; view: ListView }
+  /** Several collaborations in the channel: which one does the command mean? `command` is repeated on the pick. */
+  | { kind: 'choose'; locale: Locale; command: string; options: { collabId: string; title: string }[] };
+
+export type CardKind = CardView['kind'];

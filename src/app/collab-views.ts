@@ -1,0 +1,55 @@
+import { createHash } from 'node:crypto';
+import { AppError } from '../domain/errors.js';
+import { itemsFromAnswers, type OpenItem, type Step } from '../domain/collaboration.js';
+import type { Scope } from '../domain/poll.js';
+import { stepText } from '../content/steps.js';
+import type { DecisionView, RootView, StepView } from './card-views.js';
+import type { CollabRecord } from './collab-ports.js';
+import type { AppDeps } from './deps.js';
+
+/** A collaboration in the caller's scope, or collab_not_found. */
+export async function loadCollab(deps: AppDeps, scope: Scope, collabId: string): Promise<CollabRecord> {
+  const record = await deps.collabs.get(scope, collabId);
+  if (!record) throw new AppError('collab_not_found');
+  return record;
+}
+
+/** Item ids are digests of kind and text: stable across edits that keep the line, short in keys and buttons. */
+export function itemId(kind: string, text: string): string {
+  return createHash('sha256').update(`${kind}\n${text.toLowerCase().replace(/\s+/g, ' ').trim()}`).digest('base64url').slice(0, 12);
+}
+
+/** Open items: the lines of stap 2's items questions, and the items the bot proposed after a tension. */
+export async function openItems(deps: AppDeps, scope: Scope, collabId: string, locale: 'nl' | 'en'): Promise<OpenItem[]> {
+  const [answers, proposed] = await Promise.all([deps.collabs.getAnswers(scope, collabId, 2), deps.collabs.getItems(scope, collabId)]);
+  const fromAnswers = itemsFromAnswers(answers, stepText(locale, 2).questions).map((i) => ({ ...i, id: itemId(i.kind, i.text) }));
+  const fromBot = Object.entries(proposed).map(([id, text]) => ({ id, kind: 'traject' as const, text }));
+  return [...fromAnswers, ...fromBot];
+}
+
+export async function loadRootView(deps: AppDeps, scope: Scope, collabId: string): Promise<RootView> {
+  const { collab } = await loadCollab(deps, scope, collabId);
+  const [temps, decisions, items] = await Promise.all([
+    deps.collabs.getTemperatures(scope, collabId),
+    deps.collabs.getDecisions(scope, collabId),
+    openItems(deps, scope, collabId, collab.locale),
+  ]);
+  return { collab, temperature: temps.at(-1), decision: decisions.at(-1), openItems: items };
+}
+
+export async function loadStepView(deps: AppDeps, scope: Scope, collabId: string, step: Step): Promise<StepView> {
+  const { collab, thread } = await loadCollab(deps, scope, collabId);
+  const messenger = deps.messengers[scope.platform];
+  const [answered, members, items] = await Promise.all([
+    deps.collabs.answeredCount(scope, collabId, step),
+    thread && messenger ? messenger.memberCount(thread).catch(() => undefined) : Promise.resolve(undefined),
+    step === 4 || collab.step === step ? openItems(deps, scope, collabId, collab.locale) : Promise.resolve([]),
+  ]);
+  return { collab, step, answered, members, openItems: step === 4 || step < 3 ? items : [] };
+}
+
+export async function loadDecisionView(deps: AppDeps, scope: Scope, collabId: string): Promise<DecisionView> {
+  const { collab } = await loadCollab(deps, scope, collabId);
+  const [temps, decisions] = await Promise.all([deps.collabs.getTemperatures(scope, collabId), deps.collabs.getDecisions(scope, collabId)]);
+  return { collab, temperature: temps.at(-1), decisions };
+}

@@ -1,0 +1,83 @@
+import type { Person, Step } from '../../domain/collaboration.js';
+import type { Locale, Scope } from '../../domain/poll.js';
+import { messages } from '../../content/messages.js';
+import type { CardView } from '../card-views.js';
+import { loadCollab } from '../collab-views.js';
+import type { AppDeps } from '../deps.js';
+import { openPoll } from '../open-poll.js';
+import type { ParsedCommand } from '../parse-command.js';
+import type { Place } from '../ports.js';
+import { postDecisionCard, postDecisions } from './decide.js';
+import { findCollaboration, listCollaborations } from './find-collaboration.js';
+import { messengerFor, startCollaboration } from './start-collaboration.js';
+import { postStep } from './steps.js';
+
+export interface CommandInput {
+  scope: Scope;
+  place: Place;
+  user: Person;
+  /** The caller's language, for private replies. */
+  locale: Locale;
+  command: ParsedCommand;
+  /** The command as typed (after the bot's name), repeated when the caller picks a collaboration. */
+  text: string;
+  /** Set when the caller already picked the collaboration (a "which one?" answer). */
+  collabId?: string;
+}
+
+/** What the caller gets back privately; cards in the thread are posted by the use case itself. */
+export type CommandReply = { kind: 'none' } | { kind: 'text'; text: string } | { kind: 'card'; view: CardView };
+
+const text = (t: string): CommandReply => ({ kind: 'text', text: t });
+
+/**
+ * Runs one command typed to the bot (slash command, mention or chat message) on either platform.
+ * Commands about a collaboration apply to the thread's, else the channel's only one; with several
+ * the caller is asked which one.
+ */
+export async function runCommand(deps: AppDeps, input: CommandInput): Promise<CommandReply> {
+  const { command: cmd, scope, place, user, locale } = input;
+  switch (cmd.kind) {
+    case 'help':
+      return text(messages(locale).help);
+    case 'unknown':
+      return text(messages(locale).unknownCommand(cmd.word));
+    case 'start': {
+      if (!cmd.title) return text(messages(locale).startNeedsTitle);
+      const channel = messengerFor(deps, scope).channelOf(place);
+      await startCollaboration(deps, { scope, place: channel, starter: user, locale, title: cmd.title });
+      return { kind: 'none' };
+    }
+    case 'list':
+      return { kind: 'card', view: { kind: 'list', view: await listCollaborations(deps, scope, place, locale) } };
+    case 'poll': {
+      // A poll in a collaboration's thread belongs to it; elsewhere it stands alone.
+      const collabId = place.thread ? await deps.collabs.findByThread(scope, place.thread) : undefined;
+      const state = await openPoll(deps, { scope, place, userId: user.id, locale, question: cmd.question, anonymous: cmd.anonymous, hidden: cmd.hidden, collabId });
+      if (collabId) await deps.collabs.addPoll(scope, collabId, state.poll.id);
+      return { kind: 'none' };
+    }
+    default:
+      break;
+  }
+  let collabId = input.collabId;
+  if (!collabId) {
+    const found = await findCollaboration(deps, scope, place);
+    if (found.kind === 'choose') return { kind: 'card', view: { kind: 'choose', locale, command: input.text, options: found.options } };
+    collabId = found.collabId;
+  }
+  const actor = { scope, collabId, user };
+  switch (cmd.kind) {
+    case 'step': {
+      const step: Step = cmd.step ?? (await loadCollab(deps, scope, collabId)).collab.step;
+      await postStep(deps, actor, step);
+      return { kind: 'none' };
+    }
+    case 'decide':
+      await postDecisionCard(deps, actor);
+      return { kind: 'none' };
+    case 'decisions':
+      await postDecisions(deps, actor);
+      return { kind: 'none' };
+  }
+}

@@ -1,0 +1,91 @@
+import { AppError } from '../../domain/errors.js';
+import { ANSWER_MAX, canDecide, type AnswerSet, type Person, type Step } from '../../domain/collaboration.js';
+import type { Scope } from '../../domain/poll.js';
+import { stepText } from '../../content/steps.js';
+import { collabMessages } from '../../content/collab-messages.js';
+import type { StepView } from '../card-views.js';
+import { loadCollab, loadStepView } from '../collab-views.js';
+import type { AppDeps } from '../deps.js';
+import { scheduleIfMarked } from '../refresh-live-card.js';
+import { messengerFor, refreshRoot } from './start-collaboration.js';
+
+export interface Actor {
+  scope: Scope;
+  collabId: string;
+  user: Person;
+}
+
+/** The thread of a collaboration, where its cards go. */
+async function threadOf(deps: AppDeps, scope: Scope, collabId: string) {
+  const record = await loadCollab(deps, scope, collabId);
+  if (!record.thread) throw new AppError('collab_not_found', 'root card not posted');
+  return { ...record, thread: record.thread };
+}
+
+/** Facilitator or coordinator, else not_coordinator. */
+export async function requireCoordinator(deps: AppDeps, a: Actor) {
+  const record = await threadOf(deps, a.scope, a.collabId);
+  if (!canDecide(record.collab, a.user.id)) throw new AppError('not_coordinator');
+  return record;
+}
+
+/**
+ * Posts a step's card in the thread and makes it the collaboration's current step. Only the
+ * facilitator and coordinators move the collaboration; a stopped one takes no steps.
+ */
+export async function postStep(deps: AppDeps, a: Actor, step: Step, note?: string): Promise<void> {
+  const { collab, thread } = await requireCoordinator(deps, a);
+  if (collab.stage === 'stopped') throw new AppError('collab_stopped');
+  if (collab.step !== step || collab.stage !== 'steps') await deps.collabs.update(a.scope, a.collabId, (c) => ({ ...c, step, stage: 'steps' }));
+  const messenger = messengerFor(deps, a.scope);
+  const view = await loadStepView(deps, a.scope, a.collabId, step);
+  const posted = await messenger.post(thread, { kind: 'step', view, personal: note ? { notice: note } : undefined });
+  await deps.collabs.setCard(a.scope, a.collabId, `step${step}`, posted);
+  // Answers given between posting and storing the card's place reach it through this refresh.
+  const marked = await deps.collabs.markRefresh(a.scope, a.collabId, `step${step}`, deps.refreshTiming);
+  await scheduleIfMarked(deps, a.scope, { kind: 'collab', collabId: a.collabId, name: `step${step}` }, marked.refreshDelayMs);
+  await refreshRoot(deps, a.scope, a.collabId);
+}
+
+/** Why an answer cannot be stored, per question id; empty when it can. */
+export function answerErrors(locale: 'nl' | 'en', step: Step, values: Record<string, string>): Record<string, string> {
+  const m = collabMessages(locale);
+  const known = new Set(stepText(locale, step).questions.map((q) => q.id));
+  const errors: Record<string, string> = {};
+  for (const [id, text] of Object.entries(values)) {
+    if (!known.has(id)) throw new AppError('invalid_input', 'unknown question');
+    if (text.length > ANSWER_MAX) errors[id] = m.tooLong(ANSWER_MAX);
+  }
+  return errors;
+}
+
+/**
+ * Stores one member's answers to a step (replacing their earlier ones, which go to the history)
+ * and refreshes the step card; stap 2's items show on the root card. Anyone in the conversation
+ * may answer. Throws invalid_input for unknown questions or texts over the limit.
+ */
+export async function submitAnswers(deps: AppDeps, a: Actor, step: Step, values: Record<string, string>): Promise<StepView> {
+  const { collab } = await loadCollab(deps, a.scope, a.collabId);
+  if (collab.stage === 'stopped') throw new AppError('collab_stopped');
+  if (Object.keys(answerErrors(collab.locale, step, values)).length > 0) throw new AppError('invalid_input', 'answer too long');
+  const trimmed = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, v.trim()]));
+  const set: AnswerSet = { by: a.user, at: deps.clock.now(), values: trimmed };
+  const saved = await deps.collabs.saveAnswers(a.scope, a.collabId, step, set, deps.refreshTiming);
+  await scheduleIfMarked(deps, a.scope, { kind: 'collab', collabId: a.collabId, name: `step${step}` }, saved.refreshDelayMs);
+  if (step === 2) await refreshRoot(deps, a.scope, a.collabId);
+  const view = await loadStepView(deps, a.scope, a.collabId, step);
+  return { ...view, own: set };
+}
+
+/** One member's current answers to a step (to fill in their form), if any. */
+export async function ownAnswers(deps: AppDeps, a: Actor, step: Step): Promise<AnswerSet | undefined> {
+  const sets = await deps.collabs.getAnswers(a.scope, a.collabId, step);
+  return sets.find((s) => s.by.id === a.user.id);
+}
+
+/** Posts everyone's answers to a step in the thread (several messages when long). */
+export async function postAnswers(deps: AppDeps, a: Actor, step: Step): Promise<void> {
+  const { collab, thread } = await threadOf(deps, a.scope, a.collabId);
+  const sets = await deps.collabs.getAnswers(a.scope, a.collabId, step);
+  await messengerFor(deps, a.scope).post(thread, { kind: 'answers', view: { collab, step, sets } });
+}

@@ -1,0 +1,256 @@
+import type { AnswersView, DecisionView, ListView, RootView, StepView } from '../app/card-views.js';
+import { collabMessages, formatDate, type CollabMessages } from '../content/collab-messages.js';
+import { messages } from '../content/messages.js';
+import { outcomeText, stepText } from '../content/steps.js';
+import { forms, ISSUE_MAX, TITLE_MAX, type Collaboration, type Decision, type OpenItem, type Person, type TemperatureRecord } from '../domain/collaboration.js';
+import type { Locale } from '../domain/poll.js';
+
+/** How a platform shows a person and escapes user text inside its markup. */
+export interface Formatting {
+  person(p: Person): string;
+  text(s: string): string;
+}
+
+export interface Fact {
+  title: string;
+  value: string;
+}
+
+/** Button values and Teams data carry the collaboration id and one short argument. */
+export const actionValue = (collabId: string, arg = ''): string => (arg ? `${collabId}:${arg}` : collabId);
+
+export interface RootCardModel {
+  collabId: string;
+  heading: string;
+  title: string;
+  facts: Fact[];
+  itemsTitle: string;
+  /** One line per open item, "• " in front; empty when there are none. */
+  itemsText: string;
+  hint: string;
+  editLabel: string;
+  /** Teams: the facilitator's inline form (Slack uses a modal). */
+  editing: boolean;
+  edit: RootEditModel;
+  stepButton: string;
+  stepValue: string;
+  stopped: boolean;
+  notice: string;
+  fallbackText: string;
+}
+
+export const temperatureText = (m: CollabMessages, locale: Locale, t?: TemperatureRecord): string =>
+  t ? m.temperatureLine(t.level ? messages(locale).temperature[t.level] : messages(locale).noVotes, t.voters) : m.none;
+
+export const decisionText = (m: CollabMessages, locale: Locale, f: Formatting, d?: Decision): string =>
+  d ? m.decisionLine(m.outcome[d.outcome], f.text(d.withWhom), formatDate(locale, d.at)) + (d.tension ? ` · ${m.tension[d.tension]}` : '') : m.none;
+
+const ITEMS_SHOWN = 20;
+
+function itemsText(m: CollabMessages, f: Formatting, items: OpenItem[]): string {
+  const lines = items.slice(0, ITEMS_SHOWN).map((i) => `• ${m.itemKind[i.kind]}: ${f.text(i.text)}`);
+  if (items.length > ITEMS_SHOWN) lines.push(`+${items.length - ITEMS_SHOWN}`);
+  return lines.join('\n');
+}
+
+/** The fields of the root card's edit form, with their current values. */
+export interface RootEditModel {
+  title: string;
+  titleLabel: string;
+  titleMax: number;
+  issue: string;
+  issueLabel: string;
+  issueMax: number;
+  form: string;
+  formLabel: string;
+  formChoices: { title: string; value: string }[];
+  opvolger: string;
+  opvolgerLabel: string;
+  coordinators: string;
+  coordinatorsLabel: string;
+  memberChoices: { title: string; value: string }[];
+  locale: string;
+  localeLabel: string;
+  localeChoices: { title: string; value: string }[];
+  saveLabel: string;
+  cancelLabel: string;
+}
+
+function buildRootEdit(collab: Collaboration, members: { id: string; name: string }[]): RootEditModel {
+  const m = collabMessages(collab.locale);
+  return {
+    title: collab.title,
+    titleLabel: m.fields.title,
+    titleMax: TITLE_MAX,
+    issue: collab.issue,
+    issueLabel: m.fields.issue,
+    issueMax: ISSUE_MAX,
+    form: collab.form ?? '',
+    formLabel: m.fields.form,
+    formChoices: formChoices(collab.locale),
+    opvolger: collab.opvolger?.id ?? '',
+    opvolgerLabel: m.fields.opvolger,
+    coordinators: collab.coordinators.map((c) => c.id).join(','),
+    coordinatorsLabel: m.fields.coordinators,
+    memberChoices: members.map((p) => ({ title: p.name, value: p.id })),
+    locale: collab.locale,
+    localeLabel: m.fields.language,
+    localeChoices: (['nl', 'en'] as const).map((l) => ({ title: m.languageNames[l], value: l })),
+    saveLabel: m.saveButton,
+    cancelLabel: m.cancelButton,
+  };
+}
+
+export function buildRootModel(view: RootView, f: Formatting, notice = ''): RootCardModel {
+  const { collab } = view;
+  const m = collabMessages(collab.locale);
+  const where = collab.stage === 'steps' ? m.stepLabel(collab.step) : m.stage[collab.stage];
+  return {
+    collabId: collab.id,
+    heading: m.rootHeading,
+    title: f.text(collab.title),
+    facts: [
+      { title: m.fields.issue, value: collab.issue ? f.text(collab.issue) : m.none },
+      { title: m.fields.facilitator, value: f.person(collab.facilitator) },
+      { title: m.fields.opvolger, value: collab.opvolger ? f.person(collab.opvolger) : m.none },
+      { title: m.fields.coordinators, value: collab.coordinators.length ? collab.coordinators.map((c) => f.person(c)).join(', ') : m.none },
+      { title: m.fields.form, value: collab.form ? m.forms[collab.form] : m.none },
+      { title: m.fields.step, value: where },
+      { title: m.fields.temperature, value: temperatureText(m, collab.locale, view.temperature) },
+      { title: m.fields.decision, value: decisionText(m, collab.locale, f, view.decision) },
+    ],
+    itemsTitle: m.openItemsTitle,
+    itemsText: itemsText(m, f, view.openItems),
+    hint: m.threadHint,
+    editLabel: m.editButton,
+    editing: view.editing !== undefined,
+    edit: buildRootEdit(collab, view.editing?.members ?? []),
+    stepButton: stepText(collab.locale, collab.step).title.slice(0, 75),
+    stepValue: actionValue(collab.id, String(collab.step)),
+    stopped: collab.stage === 'stopped',
+    notice,
+    fallbackText: `${m.rootHeading}: ${f.text(collab.title)}`,
+  };
+}
+
+export interface StepCardModel {
+  collabId: string;
+  value: string;
+  title: string;
+  collabTitle: string;
+  intro: string;
+  facts: Fact[];
+  questions: { id: string; inputId: string; label: string; hint: string; own: string }[];
+  itemsTitle: string;
+  itemsText: string;
+  progress: string;
+  answerLabel: string;
+  saveLabel: string;
+  showLabel: string;
+  /** Stap 4 only: the facilitator's three outcomes (four buttons: two ways back). */
+  outcomes: { label: string; value: string; style: string }[];
+  outcomeNote: string;
+  open: boolean;
+  notice: string;
+  fallbackText: string;
+}
+
+export function buildStepModel(view: StepView, f: Formatting, notice = ''): StepCardModel {
+  const { collab, step } = view;
+  const m = collabMessages(collab.locale);
+  const content = stepText(collab.locale, step);
+  const o = outcomeText(collab.locale);
+  const open = collab.stage !== 'stopped';
+  return {
+    collabId: collab.id,
+    value: actionValue(collab.id, String(step)),
+    title: content.title,
+    collabTitle: f.text(collab.title),
+    intro: content.intro,
+    facts: content.facts.map((x) => ({ title: x.title, value: x.text })),
+    questions: content.questions.map((q) => ({ id: q.id, inputId: `q_${q.id}`, label: q.label, hint: q.hint, own: view.own?.values[q.id] ?? '' })),
+    itemsTitle: view.openItems.length ? m.openItemsTitle : '',
+    itemsText: itemsText(m, f, view.openItems),
+    progress: m.progress(view.answered, view.members),
+    answerLabel: m.answerButton,
+    saveLabel: m.saveAnswersButton,
+    showLabel: m.postAnswersButton,
+    outcomes:
+      step === 4 && open && collab.stage === 'steps'
+        ? [
+            { label: o.ok, value: actionValue(collab.id, 'ok'), style: 'primary' },
+            { label: m.outcomeBack(1), value: actionValue(collab.id, 'back1'), style: 'default' },
+            { label: m.outcomeBack(2), value: actionValue(collab.id, 'back2'), style: 'default' },
+            { label: o.fails, value: actionValue(collab.id, 'fails'), style: 'danger' },
+          ]
+        : [],
+    outcomeNote: step === 4 && open && collab.stage === 'steps' ? m.stepFourChoose : '',
+    open,
+    notice,
+    fallbackText: `${content.title}: ${f.text(collab.title)}`,
+  };
+}
+
+export interface DecisionCardModel {
+  collabId: string;
+  heading: string;
+  collabTitle: string;
+  temperature: string;
+  /** Empty when there is a temperature; else why not, with a button to measure it. */
+  noTemperature: string;
+  pollLabel: string;
+  current: string;
+  tension: string;
+  rationale: string;
+  outcomes: { title: string; value: string }[];
+  goLabel: string;
+  nogoLabel: string;
+  goValue: string;
+  nogoValue: string;
+  rationaleLabel: string;
+  rationaleHint: string;
+  withWhomLabel: string;
+  withWhomDefault: string;
+  decideLabel: string;
+  notice: string;
+  fallbackText: string;
+}
+
+export function buildDecisionModel(view: DecisionView, f: Formatting, notice = ''): DecisionCardModel {
+  const { collab } = view;
+  const m = collabMessages(collab.locale);
+  const latest = view.decisions.at(-1);
+  return {
+    collabId: collab.id,
+    heading: m.decisionHeading,
+    collabTitle: f.text(collab.title),
+    temperature: view.temperature ? `${m.fields.temperature}: ${temperatureText(m, collab.locale, view.temperature)}` : '',
+    noTemperature: view.temperature ? '' : m.noTemperature,
+    pollLabel: m.startPollButton,
+    current: latest ? `${m.fields.decision}: ${decisionText(m, collab.locale, f, latest).split(' · ')[0]} (${f.person(latest.by)})` : m.noDecisions,
+    tension: latest?.tension ? m.tension[latest.tension] : '',
+    rationale: latest ? f.text(latest.rationale) : '',
+    outcomes: [
+      { title: m.go, value: 'go' },
+      { title: m.nogo, value: 'nogo' },
+    ],
+    goLabel: m.go,
+    nogoLabel: m.nogo,
+    goValue: actionValue(collab.id, 'go'),
+    nogoValue: actionValue(collab.id, 'nogo'),
+    rationaleLabel: m.rationaleLabel,
+    rationaleHint: m.rationaleHint,
+    withWhomLabel: m.withWhomLabel,
+    withWhomDefault: m.withWhomDefault,
+    decideLabel: m.decideButton,
+    notice,
+    fallbackText: `${m.decisionHeading} ${f.text(collab.title)}`,
+  };
+}
+
+/** The form choices in the collaboration's language (for the edit form on both platforms). */
+export function formChoices(locale: Locale): { title: string; value: string }[] {
+  const m = collabMessages(locale);
+  return forms.map((form) => ({ title: m.forms[form], value: form }));
+}
+

@@ -1,0 +1,90 @@
+import type { CardView } from '../app/card-views.js';
+import type { Person } from '../domain/collaboration.js';
+import { buildPollCardModel } from './poll-card-model.js';
+import { buildDecisionModel, buildRootModel, buildStepModel, type Formatting } from './collab-card-models.js';
+import {
+  buildAnswersModel,
+  buildChooseModel,
+  buildDecisionsModel,
+  buildEvaluationModel,
+  buildListModel,
+  paginate,
+  type SummaryCardModel,
+} from './summary-card-models.js';
+import { escapeSlack, expandCard, renderSlackNotice, renderSlackPoll, renderTeamsNotice, renderTeamsPoll, type SlackMessage } from './render.js';
+
+/** Slack resolves `<@U…>` to the person's current name for every reader, so no name is stored for it. */
+export const slackFormatting: Formatting = {
+  person: (p: Person) => `<@${p.id}>`,
+  text: escapeSlack,
+};
+
+/** Teams shows the name the person had when they acted (plain text; no @-mention is sent). */
+export const teamsFormatting: Formatting = {
+  person: (p: Person) => p.name ?? '?',
+  text: (s) => s,
+};
+
+function summaryPages(view: CardView, f: Formatting): SummaryCardModel[] | undefined {
+  switch (view.kind) {
+    case 'answers':
+      return paginate(buildAnswersModel(view.view, f));
+    case 'evaluation':
+      return paginate(buildEvaluationModel(view.collab, f));
+    case 'decisions':
+      return paginate(buildDecisionsModel(view.view, f));
+    case 'list':
+      return paginate(buildListModel(view.view, f));
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * The Block Kit messages for a card view: one for most kinds, several for long summaries (a
+ * message holds at most 50 blocks). One table for every kind; adding a kind adds a line here.
+ */
+export function renderSlackCard(view: CardView): SlackMessage[] {
+  const f = slackFormatting;
+  const pages = summaryPages(view, f);
+  if (pages) return pages.map((p) => expandCard('slack', 'summary', p) as unknown as SlackMessage);
+  switch (view.kind) {
+    case 'poll':
+      return [renderSlackPoll(buildPollCardModel(view.state, view.personal))];
+    case 'notice':
+      return [renderSlackNotice(view.text)];
+    case 'root':
+      return [expandCard('slack', 'root', buildRootModel(view.view, f, view.personal?.notice)) as unknown as SlackMessage];
+    case 'step':
+      return [expandCard('slack', 'step', buildStepModel(view.view, f, view.personal?.notice)) as unknown as SlackMessage];
+    case 'decision':
+      return [expandCard('slack', 'decision', buildDecisionModel(view.view, f, view.personal?.notice)) as unknown as SlackMessage];
+    case 'choose':
+      return [expandCard('slack', 'choose', buildChooseModel(view.locale, view.command, view.options, f)) as unknown as SlackMessage];
+    default:
+      throw new Error(`no slack rendering for ${view.kind}`);
+  }
+}
+
+/** The Adaptive Cards for a card view (several for long summaries, to stay under Teams' message size). */
+export function renderTeamsCard(view: CardView): Record<string, unknown>[] {
+  const f = teamsFormatting;
+  const pages = summaryPages(view, f);
+  if (pages) return pages.map((p) => expandCard('teams', 'summary', p));
+  switch (view.kind) {
+    case 'poll':
+      return [renderTeamsPoll(buildPollCardModel(view.state, view.personal))];
+    case 'notice':
+      return [renderTeamsNotice(view.text)];
+    case 'root':
+      return [expandCard('teams', 'root', buildRootModel(view.view, f, view.personal?.notice))];
+    case 'step':
+      return [expandCard('teams', 'step', buildStepModel(view.view, f, view.personal?.notice))];
+    case 'decision':
+      return [expandCard('teams', 'decision', buildDecisionModel(view.view, f, view.personal?.notice))];
+    case 'choose':
+      return [expandCard('teams', 'choose', buildChooseModel(view.locale, view.command, view.options, f))];
+    default:
+      throw new Error(`no teams rendering for ${view.kind}`);
+  }
+}

@@ -1,0 +1,150 @@
+import { z } from 'zod';
+import { LocaleSchema, PollIdSchema, ScopeSchema, TemperatureSchema, prevailingTemperature, type Counts, type Temperature } from './poll.js';
+
+/** Collaboration ids look like poll ids: random, URL-safe, fit in button values and keys. */
+export const CollabIdSchema = PollIdSchema;
+
+export const TITLE_MAX = 150;
+export const ISSUE_MAX = 500;
+export const ANSWER_MAX = 2000;
+export const RATIONALE_MAX = 1000;
+export const WITH_WHOM_MAX = 150;
+export const COORDINATORS_MAX = 10;
+export const NAME_MAX = 100;
+
+/** Someone with a role in a collaboration: their platform user id and, where the platform needs it, a display name. */
+export const PersonSchema = z.object({
+  id: z.string().min(1).max(128),
+  name: z.string().max(NAME_MAX).optional(),
+});
+export type Person = z.infer<typeof PersonSchema>;
+
+/** The forms of collaboration on seed 002's continuum. */
+export const forms = ['overleg', 'ad_hoc', 'netwerk', 'fusie'] as const;
+export const FormSchema = z.enum(forms);
+export type Form = z.infer<typeof FormSchema>;
+
+export const StepSchema = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]);
+export type Step = z.infer<typeof StepSchema>;
+export const steps: readonly Step[] = [1, 2, 3, 4];
+
+/**
+ * Where the collaboration is on its path: working through the steps, past stap 4 ("alles ok":
+ * temperature and decision), or stopped after stap 4 said "lukt niet".
+ */
+export const StageSchema = z.enum(['steps', 'deciding', 'stopped']);
+export type Stage = z.infer<typeof StageSchema>;
+
+export const CollaborationSchema = z.object({
+  id: CollabIdSchema,
+  scope: ScopeSchema,
+  title: z.string().min(1).max(TITLE_MAX),
+  /** The issue (maatschappelijke uitdaging) the idea answers; empty until someone fills it in. */
+  issue: z.string().max(ISSUE_MAX),
+  form: FormSchema.optional(),
+  /** Shared cards use this language; private replies use the viewer's. */
+  locale: LocaleSchema,
+  step: StepSchema,
+  stage: StageSchema,
+  facilitator: PersonSchema,
+  opvolger: PersonSchema.optional(),
+  coordinators: z.array(PersonSchema).max(COORDINATORS_MAX),
+  createdAt: z.number().int(),
+});
+export type Collaboration = z.infer<typeof CollaborationSchema>;
+
+/** The facilitator and coordinators take decisions and change the collaboration. */
+export function canDecide(collab: Pick<Collaboration, 'facilitator' | 'coordinators'>, userId: string): boolean {
+  return collab.facilitator.id === userId || collab.coordinators.some((c) => c.id === userId);
+}
+
+/** A temperature poll result kept in the collaboration's history (counts only, never who voted what). */
+export const TemperatureRecordSchema = z.object({
+  pollId: PollIdSchema,
+  counts: z.object({ veel: z.number().int().min(0), gemixt: z.number().int().min(0), weinig: z.number().int().min(0) }),
+  voters: z.number().int().min(0),
+  /** The prevailing temperature; absent when nobody voted. */
+  level: TemperatureSchema.optional(),
+  closedAt: z.number().int(),
+});
+export type TemperatureRecord = z.infer<typeof TemperatureRecordSchema>;
+
+export function temperatureRecord(pollId: string, counts: Counts, voters: number, closedAt: number): TemperatureRecord {
+  return { pollId, counts, voters, level: prevailingTemperature(counts), closedAt };
+}
+
+export const OutcomeSchema = z.enum(['go', 'nogo']);
+export type Outcome = z.infer<typeof OutcomeSchema>;
+
+/**
+ * Where team support and decision pull apart (seed 001): much enthusiasm with no go, or little
+ * enthusiasm with go, needs a traject; mixed enthusiasm needs attention whatever was decided.
+ */
+export const TensionSchema = z.enum(['traject', 'aandacht']);
+export type Tension = z.infer<typeof TensionSchema>;
+
+/** The tension rule; undefined when support and decision agree or there is no temperature. */
+export function tensionOf(outcome: Outcome, level: Temperature | undefined): Tension | undefined {
+  if (level === undefined) return undefined;
+  if ((level === 'veel' && outcome === 'nogo') || (level === 'weinig' && outcome === 'go')) return 'traject';
+  if (level === 'gemixt') return 'aandacht';
+  return undefined;
+}
+
+export const DecisionSchema = z.object({
+  id: z.string().regex(/^[A-Za-z0-9_-]{6,32}$/),
+  outcome: OutcomeSchema,
+  rationale: z.string().min(1).max(RATIONALE_MAX),
+  withWhom: z.string().min(1).max(WITH_WHOM_MAX),
+  by: PersonSchema,
+  at: z.number().int(),
+  /** The latest temperature when the decision was taken; absent when no poll had closed. */
+  temperature: TemperatureRecordSchema.optional(),
+  tension: TensionSchema.optional(),
+  /** Set when stap 4 ended with "lukt niet": a no go without a separate decision card. */
+  viaStep4: z.boolean().optional(),
+});
+export type Decision = z.infer<typeof DecisionSchema>;
+
+/** One member's answers to one step, as stored; a later submission replaces it and the old one goes to the history. */
+export const AnswerSetSchema = z.object({
+  by: PersonSchema,
+  at: z.number().int(),
+  values: z.record(z.string(), z.string().max(ANSWER_MAX)),
+});
+export type AnswerSet = z.infer<typeof AnswerSetSchema>;
+
+export const ItemKindSchema = z.enum(['opvolgpunt', 'voorwaarde', 'traject']);
+export type ItemKind = z.infer<typeof ItemKindSchema>;
+
+/** An open point of the collaboration: from stap 2's answers, or proposed by the bot after a tension. */
+export interface OpenItem {
+  id: string;
+  kind: ItemKind;
+  text: string;
+}
+
+export const ITEM_TEXT_MAX = 300;
+
+/**
+ * Open items from stap 2's answers: every non-empty line of an items question, de-duplicated
+ * across members (case and spacing ignored). Derived on read, so an edited answer is reflected
+ * at once and no point someone wrote is lost while their answer holds it.
+ */
+export function itemsFromAnswers(answers: AnswerSet[], questions: { id: string; items?: 'opvolgpunt' | 'voorwaarde' }[]): Omit<OpenItem, 'id'>[] {
+  const seen = new Set<string>();
+  const out: Omit<OpenItem, 'id'>[] = [];
+  for (const q of questions) {
+    if (!q.items) continue;
+    for (const set of answers) {
+      for (const raw of (set.values[q.id] ?? '').split('\n')) {
+        const text = raw.replace(/^\s*[-*•]\s*/, '').trim().slice(0, ITEM_TEXT_MAX);
+        const norm = `${q.items}:${text.toLowerCase().replace(/\s+/g, ' ')}`;
+        if (text === '' || seen.has(norm)) continue;
+        seen.add(norm);
+        out.push({ kind: q.items, text });
+      }
+    }
+  }
+  return out;
+}

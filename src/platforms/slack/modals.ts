@@ -1,0 +1,150 @@
+import { z } from 'zod';
+import type { AnswerSet, Collaboration, Outcome, Step } from '../../domain/collaboration.js';
+import { ANSWER_MAX, CollabIdSchema, ISSUE_MAX, OutcomeSchema, RATIONALE_MAX, StepSchema, TITLE_MAX, WITH_WHOM_MAX } from '../../domain/collaboration.js';
+import { collabMessages } from '../../content/collab-messages.js';
+import { stepText } from '../../content/steps.js';
+import { formChoices } from '../../cards/collab-card-models.js';
+
+/** Modal titles hold at most 24 characters. */
+const title = (text: string) => ({ type: 'plain_text' as const, text: text.length > 24 ? `${text.slice(0, 23)}…` : text });
+const plain = (text: string) => ({ type: 'plain_text' as const, text });
+
+export const STEP_MODAL = 'step.answers';
+export const DECISION_MODAL = 'decision.record';
+export const EDIT_MODAL = 'collab.edit';
+
+/** What travels in a modal's private_metadata: ids only (at most 3000 characters). */
+export const StepMetaSchema = z.object({ c: CollabIdSchema, s: StepSchema });
+export const DecisionMetaSchema = z.object({ c: CollabIdSchema, o: OutcomeSchema });
+export const EditMetaSchema = z.object({ c: CollabIdSchema });
+
+/** One input block per question, filled with the member's earlier answers. */
+export function stepModal(collab: Collaboration, step: Step, own: AnswerSet | undefined) {
+  const m = collabMessages(collab.locale);
+  const content = stepText(collab.locale, step);
+  return {
+    type: 'modal' as const,
+    callback_id: STEP_MODAL,
+    private_metadata: JSON.stringify({ c: collab.id, s: step }),
+    title: title(m.stepLabel(step)),
+    submit: plain(m.saveButton),
+    close: plain(m.cancelButton),
+    blocks: [
+      { type: 'context', elements: [{ type: 'mrkdwn', text: `*${content.title}*` }] },
+      ...content.questions.map((q) => ({
+        type: 'input',
+        block_id: q.id,
+        optional: true,
+        label: plain(q.label),
+        hint: plain(q.hint),
+        element: {
+          type: 'plain_text_input',
+          action_id: 'value',
+          multiline: true,
+          max_length: ANSWER_MAX,
+          ...(own?.values[q.id] ? { initial_value: own.values[q.id] } : {}),
+        },
+      })),
+    ],
+  };
+}
+
+export function decisionModal(collab: Collaboration, outcome: Outcome) {
+  const m = collabMessages(collab.locale);
+  return {
+    type: 'modal' as const,
+    callback_id: DECISION_MODAL,
+    private_metadata: JSON.stringify({ c: collab.id, o: outcome }),
+    title: title(m.decisionHeading),
+    submit: plain(m.decideButton.length > 24 ? m.saveButton : m.decideButton),
+    close: plain(m.cancelButton),
+    blocks: [
+      { type: 'section', text: { type: 'mrkdwn', text: `*${m.outcome[outcome]}*` } },
+      {
+        type: 'input',
+        block_id: 'rationale',
+        label: plain(m.rationaleLabel),
+        hint: plain(m.rationaleHint),
+        element: { type: 'plain_text_input', action_id: 'value', multiline: true, max_length: RATIONALE_MAX },
+      },
+      {
+        type: 'input',
+        block_id: 'withWhom',
+        label: plain(m.withWhomLabel),
+        element: { type: 'plain_text_input', action_id: 'value', max_length: WITH_WHOM_MAX, initial_value: m.withWhomDefault },
+      },
+    ],
+  };
+}
+
+export function editModal(collab: Collaboration) {
+  const m = collabMessages(collab.locale);
+  const forms = formChoices(collab.locale).map((f) => ({ text: plain(f.title), value: f.value }));
+  const locales = (['nl', 'en'] as const).map((l) => ({ text: plain(m.languageNames[l]), value: l }));
+  return {
+    type: 'modal' as const,
+    callback_id: EDIT_MODAL,
+    private_metadata: JSON.stringify({ c: collab.id }),
+    title: title(m.editTitle),
+    submit: plain(m.saveButton),
+    close: plain(m.cancelButton),
+    blocks: [
+      { type: 'input', block_id: 'title', label: plain(m.fields.title), element: { type: 'plain_text_input', action_id: 'value', max_length: TITLE_MAX, initial_value: collab.title } },
+      {
+        type: 'input',
+        block_id: 'issue',
+        optional: true,
+        label: plain(m.fields.issue),
+        element: { type: 'plain_text_input', action_id: 'value', multiline: true, max_length: ISSUE_MAX, ...(collab.issue ? { initial_value: collab.issue } : {}) },
+      },
+      {
+        type: 'input',
+        block_id: 'form',
+        optional: true,
+        label: plain(m.fields.form),
+        element: { type: 'static_select', action_id: 'value', options: forms, ...(collab.form ? { initial_option: forms.find((f) => f.value === collab.form) } : {}) },
+      },
+      {
+        type: 'input',
+        block_id: 'opvolger',
+        optional: true,
+        label: plain(m.fields.opvolger),
+        element: { type: 'users_select', action_id: 'value', ...(collab.opvolger ? { initial_user: collab.opvolger.id } : {}) },
+      },
+      {
+        type: 'input',
+        block_id: 'coordinators',
+        optional: true,
+        label: plain(m.fields.coordinators),
+        element: { type: 'multi_users_select', action_id: 'value', max_selected_items: 10, initial_users: collab.coordinators.map((c) => c.id) },
+      },
+      {
+        type: 'input',
+        block_id: 'locale',
+        label: plain(m.fields.language),
+        element: { type: 'static_select', action_id: 'value', options: locales, initial_option: locales.find((l) => l.value === collab.locale) },
+      },
+    ],
+  };
+}
+
+/** The submitted state of a modal: block id -> the `value` element's state. */
+export const ViewStateSchema = z.record(
+  z.string(),
+  z.object({
+    value: z
+      .object({
+        value: z.string().nullable().optional(),
+        selected_option: z.object({ value: z.string() }).nullable().optional(),
+        selected_user: z.string().nullable().optional(),
+        selected_users: z.array(z.string()).optional(),
+      })
+      .optional(),
+  }),
+);
+export type ViewState = z.infer<typeof ViewStateSchema>;
+
+export const ViewSubmissionSchema = z.object({
+  user: z.object({ id: z.string().min(1).max(64) }),
+  view: z.object({ callback_id: z.string().max(255), private_metadata: z.string().max(3000), state: z.object({ values: ViewStateSchema }) }),
+});

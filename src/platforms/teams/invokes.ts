@@ -1,0 +1,187 @@
+import type { TurnContext } from 'botbuilder';
+import { z } from 'zod';
+import { castVote, loadPoll } from '../../app/cast-vote.js';
+import { closePoll } from '../../app/close-poll.js';
+import type { CardView } from '../../app/card-views.js';
+import { chooseOutcome, decisionErrors, openCollabPoll, recordDecision, type Step4Outcome } from '../../app/collab/decide.js';
+import { editCollaboration, patchErrors, requireFacilitator, type CollabPatch } from '../../app/collab/edit-collaboration.js';
+import { runCommand } from '../../app/collab/run-command.js';
+import { answerErrors, ownAnswers, postAnswers, postStep, submitAnswers } from '../../app/collab/steps.js';
+import { loadCollab, loadDecisionView, loadRootView, loadStepView } from '../../app/collab-views.js';
+import type { AppDeps } from '../../app/deps.js';
+import { parseCommand } from '../../app/parse-command.js';
+import { collabMessages } from '../../content/collab-messages.js';
+import { AppError } from '../../domain/errors.js';
+import { CollabIdSchema, FormSchema, OutcomeSchema, StepSchema, type Person } from '../../domain/collaboration.js';
+import { LocaleSchema, type Locale, type Scope } from '../../domain/poll.js';
+import { CloseDataSchema, VoteDataSchema } from './payloads.js';
+import { storableReference } from './reference.js';
+import { teamsPlace, listMembers } from './teams-messenger.js';
+
+export interface Invoke {
+  deps: AppDeps;
+  ctx: TurnContext;
+  scope: Scope;
+  user: Person;
+  locale: Locale;
+  data: Record<string, unknown>;
+}
+
+/** What the clicker sees at once: a card (their personal view of it) or a private notice. */
+export type InvokeResult = { view: CardView } | { notice: string };
+
+const ValueSchema = z.object({ v: z.string().max(2000) });
+
+function collabValue(data: Record<string, unknown>): { collabId: string; arg: string } {
+  const parsed = ValueSchema.safeParse(data);
+  if (!parsed.success) throw new AppError('invalid_input');
+  const [id, arg = ''] = parsed.data.v.split(':');
+  const collabId = CollabIdSchema.safeParse(id);
+  if (!collabId.success) throw new AppError('invalid_input');
+  return { collabId: collabId.data, arg };
+}
+
+const stepOf = (arg: string) => {
+  const step = StepSchema.safeParse(Number(arg));
+  if (!step.success) throw new AppError('invalid_input');
+  return step.data;
+};
+
+/** Text inputs arrive under their ids; anything else (or missing) counts as empty. */
+const input = (data: Record<string, unknown>, id: string): string => (typeof data[id] === 'string' ? (data[id] as string) : '');
+
+async function rootView(i: Invoke, collabId: string, notice?: string): Promise<InvokeResult> {
+  return { view: { kind: 'root', view: await loadRootView(i.deps, i.scope, collabId), personal: notice ? { notice } : undefined } };
+}
+
+/**
+ * Every Action.Execute verb of every card, in one table. The returned card is what the clicker
+ * sees; the shared card follows through its refresh.
+ */
+export const invokeHandlers: Record<string, (i: Invoke) => Promise<InvokeResult>> = {
+  vote: async (i) => {
+    const vote = VoteDataSchema.safeParse(i.data);
+    if (!vote.success) throw new AppError('invalid_input');
+    const outcome = await castVote(i.deps, { scope: i.scope, pollId: vote.data.pollId, userId: i.user.id, userName: i.user.name, choice: vote.data.choice });
+    return { view: { kind: 'poll', state: outcome.state, personal: { ownVote: vote.data.choice } } };
+  },
+  close: async (i) => {
+    const close = CloseDataSchema.safeParse(i.data);
+    if (!close.success) throw new AppError('invalid_input');
+    return { view: { kind: 'poll', state: await closePoll(i.deps, { scope: i.scope, pollId: close.data.pollId, userId: i.user.id }), personal: {} } };
+  },
+  'collab.view': async (i) => rootView(i, collabValue(i.data).collabId),
+  'collab.poststep': async (i) => {
+    const { collabId, arg } = collabValue(i.data);
+    await postStep(i.deps, { scope: i.scope, collabId, user: i.user }, stepOf(arg));
+    return rootView(i, collabId);
+  },
+  'collab.edit': async (i) => {
+    const { collabId } = collabValue(i.data);
+    await requireFacilitator(i.deps, { scope: i.scope, collabId, user: i.user });
+    const members = await listMembers(i.ctx).catch(() => []);
+    const view = await loadRootView(i.deps, i.scope, collabId);
+    return { view: { kind: 'root', view: { ...view, editing: { members } } } };
+  },
+  'collab.save': async (i) => {
+    const { collabId } = collabValue(i.data);
+    const { collab } = await loadCollab(i.deps, i.scope, collabId);
+    const members = await listMembers(i.ctx).catch(() => []);
+    const person = (id: string): Person | undefined => {
+      const m = members.find((x) => x.id === id);
+      return m ? { id: m.id, name: m.name } : undefined;
+    };
+    const form = FormSchema.safeParse(input(i.data, 'form'));
+    const locale = LocaleSchema.safeParse(input(i.data, 'locale'));
+    const patch: CollabPatch = {
+      title: input(i.data, 'title'),
+      issue: input(i.data, 'issue'),
+      form: form.success ? form.data : null,
+      opvolger: person(input(i.data, 'opvolger')) ?? null,
+      // Only people from the conversation's roster can be picked; unknown ids are dropped.
+      coordinators: input(i.data, 'coordinators').split(',').map(person).filter((p): p is Person => p !== undefined),
+      ...(locale.success ? { locale: locale.data } : {}),
+    };
+    const errors = patchErrors(collab.locale, patch);
+    if (Object.keys(errors).length > 0) {
+      const view = await loadRootView(i.deps, i.scope, collabId);
+      return { view: { kind: 'root', view: { ...view, editing: { members } }, personal: { notice: Object.values(errors).join(' ') } } };
+    }
+    await editCollaboration(i.deps, { scope: i.scope, collabId, user: i.user }, patch);
+    return rootView(i, collabId, collabMessages(i.locale).rootSaved);
+  },
+  'collab.pick': async (i) => {
+    const parsed = ValueSchema.safeParse(i.data);
+    if (!parsed.success) throw new AppError('invalid_input');
+    const sep = parsed.data.v.indexOf('|');
+    const { collabId } = collabValue({ v: parsed.data.v.slice(0, sep) });
+    const text = parsed.data.v.slice(sep + 1);
+    const reply = await runCommand(i.deps, {
+      scope: i.scope,
+      place: teamsPlace(storableReference(i.ctx.activity)),
+      user: i.user,
+      locale: i.locale,
+      command: parseCommand(text),
+      text,
+      collabId,
+    });
+    if (reply.kind === 'card') return { view: reply.view };
+    return { notice: reply.kind === 'text' ? reply.text : collabMessages(i.locale).started };
+  },
+  'step.answer': async (i) => {
+    const { collabId, arg } = collabValue(i.data);
+    const step = stepOf(arg);
+    const { collab } = await loadCollab(i.deps, i.scope, collabId);
+    const actor = { scope: i.scope, collabId, user: i.user };
+    const values: Record<string, string> = {};
+    for (const [key, value] of Object.entries(i.data)) if (key.startsWith('q_') && typeof value === 'string') values[key.slice(2)] = value;
+    const errors = answerErrors(collab.locale, step, values);
+    if (Object.keys(errors).length > 0) {
+      const view = await loadStepView(i.deps, i.scope, collabId, step);
+      return { view: { kind: 'step', view: { ...view, own: await ownAnswers(i.deps, actor, step) }, personal: { notice: Object.values(errors)[0] } } };
+    }
+    const view = await submitAnswers(i.deps, actor, step, values);
+    return { view: { kind: 'step', view, personal: { notice: collabMessages(i.locale).answersSaved } } };
+  },
+  'step.show': async (i) => {
+    const { collabId, arg } = collabValue(i.data);
+    const step = stepOf(arg);
+    const actor = { scope: i.scope, collabId, user: i.user };
+    await postAnswers(i.deps, actor, step);
+    return { view: { kind: 'step', view: { ...(await loadStepView(i.deps, i.scope, collabId, step)), own: await ownAnswers(i.deps, actor, step) } } };
+  },
+  'step.outcome': async (i) => {
+    const { collabId, arg } = collabValue(i.data);
+    if (!['ok', 'back1', 'back2', 'fails'].includes(arg)) throw new AppError('invalid_input');
+    await chooseOutcome(i.deps, { scope: i.scope, collabId, user: i.user }, arg as Step4Outcome);
+    return { view: { kind: 'step', view: await loadStepView(i.deps, i.scope, collabId, 4) } };
+  },
+  'decision.record': async (i) => {
+    const { collabId } = collabValue(i.data);
+    const { collab } = await loadCollab(i.deps, i.scope, collabId);
+    const outcome = OutcomeSchema.safeParse(input(i.data, 'outcome'));
+    const form = { rationale: input(i.data, 'rationale'), withWhom: input(i.data, 'withWhom') };
+    const errors = decisionErrors(collab.locale, form);
+    if (!outcome.success || Object.keys(errors).length > 0) {
+      const notice = outcome.success ? Object.values(errors).join(' ') : collabMessages(i.locale).required;
+      return { view: { kind: 'decision', view: await loadDecisionView(i.deps, i.scope, collabId), personal: { notice } } };
+    }
+    await recordDecision(i.deps, { scope: i.scope, collabId, user: i.user }, { outcome: outcome.data, ...form });
+    const view = await loadDecisionView(i.deps, i.scope, collabId);
+    return { view: { kind: 'decision', view, personal: { notice: collabMessages(i.locale).decisionRecorded } } };
+  },
+  'decision.poll': async (i) => {
+    const { collabId } = collabValue(i.data);
+    await openCollabPoll(i.deps, { scope: i.scope, collabId, user: i.user }, i.user.id);
+    return { view: { kind: 'decision', view: await loadDecisionView(i.deps, i.scope, collabId) } };
+  },
+};
+
+/** After a failure, the card as it is now (with the notice on top) when it can still be read. */
+export async function currentView(deps: AppDeps, scope: Scope, verb: string, data: Record<string, unknown>): Promise<CardView | undefined> {
+  if (verb === 'vote' || verb === 'close') {
+    const pollId = typeof data.pollId === 'string' ? data.pollId : undefined;
+    return pollId ? { kind: 'poll', state: await loadPoll(deps, scope, pollId) } : undefined;
+  }
+  return undefined;
+}

@@ -1,0 +1,280 @@
+import { createHash } from 'node:crypto';
+import type { Redis } from 'ioredis';
+import { AppError } from '../domain/errors.js';
+import {
+  AnswerSetSchema,
+  CollaborationSchema,
+  DecisionSchema,
+  TemperatureRecordSchema,
+  type AnswerSet,
+  type Collaboration,
+  type Decision,
+  type Step,
+  type TemperatureRecord,
+} from '../domain/collaboration.js';
+import type { Scope } from '../domain/poll.js';
+import { CardRefSchema, PlaceSchema, type CardRef, type Place, type RefreshTiming } from '../app/ports.js';
+import type { CollabCardName, CollabRecord, CollabStore, Marked } from '../app/collab-ports.js';
+import { channelCollabsKey, collabKeyList, collabKeys, threadKey } from './keys.js';
+import { LuaScript, MARK_REFRESH, NOW } from './lua.js';
+import type { ScopeIndex } from './scope-index.js';
+import { asStoreError } from './store-errors.js';
+
+/** Older answer versions kept per collaboration; enough for any real meeting, bounded for memory. */
+export const HISTORY_MAX = 1000;
+const UPDATE_ATTEMPTS = 8;
+
+/** Thread and channel keys come from the platform; hashed so key names stay short and uniform. */
+export const keyHash = (value: string): string => createHash('sha256').update(value).digest('base64url').slice(0, 22);
+
+/** KEYS meta; ARGV version json. Writes the collaboration only if nobody changed it since it was read. */
+const compareAndSetScript = new LuaScript(`
+if redis.call('EXISTS', KEYS[1]) == 0 then return -1 end
+if (redis.call('HGET', KEYS[1], 'v') or '0') ~= ARGV[1] then return 0 end
+redis.call('HSET', KEYS[1], 'data', ARGV[2], 'v', tostring(tonumber(ARGV[1]) + 1))
+return 1
+`);
+
+/**
+ * KEYS meta answers history refresh; ARGV member json historyMax minInterval pendingTtl.
+ * Replaces a member's answers (the previous version goes to the history list) and marks the
+ * step card's refresh, in one round trip. Returns {'ok', answered, delay} or {'err', code}.
+ */
+const saveAnswersScript = new LuaScript(`
+if redis.call('EXISTS', KEYS[1]) == 0 then return {'err', 'collab_not_found'} end
+${NOW}
+local prev = redis.call('HGET', KEYS[2], ARGV[1])
+if prev then
+  redis.call('RPUSH', KEYS[3], prev)
+  redis.call('LTRIM', KEYS[3], -tonumber(ARGV[3]), -1)
+end
+redis.call('HSET', KEYS[2], ARGV[1], ARGV[2])
+${MARK_REFRESH('KEYS[4]', 4)}
+return {'ok', redis.call('HLEN', KEYS[2]), delay}
+`);
+
+/** KEYS meta refresh; ARGV minInterval pendingTtl. Marks a card refresh pending while the collaboration exists. */
+const markScript = new LuaScript(`
+if redis.call('EXISTS', KEYS[1]) == 0 then return {'err', 'collab_not_found'} end
+${NOW}
+${MARK_REFRESH('KEYS[2]', 1)}
+return {'ok', delay}
+`);
+
+/** KEYS all of one collaboration; ARGV ttl. Renews the lifetime of every key that exists. */
+const touchScript = new LuaScript(`
+for _, k in ipairs(KEYS) do redis.call('PEXPIRE', k, ARGV[1]) end
+return 1
+`);
+
+type Reply = [string, ...unknown[]];
+function unwrap(reply: unknown): unknown[] {
+  const r = reply as Reply;
+  if (r[0] === 'err') throw new AppError(r[1] === 'collab_not_found' ? 'collab_not_found' : 'unexpected');
+  return r.slice(1);
+}
+const delayOf = (value: unknown): number | undefined => (Number(value) >= 0 ? Number(value) : undefined);
+
+/** History entries carry their step beside the answer set. */
+const parseHistory = (raw: string): { step: Step; set: AnswerSet } => {
+  const parsed = JSON.parse(raw) as { step: Step } & AnswerSet;
+  const { step, ...set } = parsed;
+  return { step, set: AnswerSetSchema.parse(set) };
+};
+
+/**
+ * The collaboration store on Redis. One collaboration's keys share a hash tag; every write renews
+ * their lifetime (RETENTION_DAYS after the last change) and lists them in the workspace's index.
+ */
+export class RedisCollabStore implements CollabStore {
+  constructor(
+    private readonly redis: Redis,
+    private readonly index: ScopeIndex,
+    private readonly retentionMs: number,
+    private readonly now: () => number,
+  ) {}
+
+  /** Renews every key of the collaboration, plus the extra keys outside its hash tag. */
+  private async touch(scope: Scope, id: string, extra: string[] = []): Promise<void> {
+    const keys = collabKeyList(scope, id);
+    const expiresAt = this.now() + this.retentionMs;
+    await this.index.add(scope, [...keys, ...extra].map((key) => ({ key, expiresAt })));
+    await asStoreError(touchScript.run(this.redis, keys, [this.retentionMs]));
+    for (const key of extra) await asStoreError(this.redis.pexpire(key, this.retentionMs));
+  }
+
+  async create(collab: Collaboration, channelKey: string): Promise<void> {
+    const k = collabKeys(collab.scope, collab.id);
+    const channel = channelCollabsKey(collab.scope, keyHash(channelKey));
+    await this.index.add(collab.scope, [k.meta, channel].map((key) => ({ key, expiresAt: this.now() + this.retentionMs })));
+    await asStoreError(
+      this.redis.hset(k.meta, { data: JSON.stringify(CollaborationSchema.parse(collab)), v: '1', channel: keyHash(channelKey) }),
+    );
+    await asStoreError(this.redis.zadd(channel, collab.createdAt, collab.id));
+    await this.touch(collab.scope, collab.id, [channel]);
+  }
+
+  async setRoot(scope: Scope, id: string, root: CardRef, thread: Place): Promise<void> {
+    const k = collabKeys(scope, id);
+    if (!(await asStoreError(this.redis.exists(k.meta)))) throw new AppError('collab_not_found');
+    await asStoreError(this.redis.hset(k.meta, { root: JSON.stringify(root), thread: JSON.stringify(thread) }));
+    // A chat without threads has no thread key: commands there find the collaboration by channel.
+    if (!thread.thread) return this.touch(scope, id);
+    const mapped = threadKey(scope, keyHash(thread.thread));
+    await asStoreError(this.redis.hset(k.meta, 'threadKey', mapped));
+    await asStoreError(this.redis.set(mapped, id, 'PX', this.retentionMs));
+    await this.touch(scope, id, [mapped]);
+  }
+
+  async get(scope: Scope, id: string): Promise<CollabRecord | undefined> {
+    const m = await asStoreError(this.redis.hmget(collabKeys(scope, id).meta, 'data', 'root', 'thread'));
+    if (!m[0]) return undefined;
+    const collab = CollaborationSchema.parse(JSON.parse(m[0]));
+    // The id comes from a payload: a record stored under another scope is never returned.
+    if (collab.scope.platform !== scope.platform || collab.scope.tenant !== scope.tenant || collab.id !== id) return undefined;
+    return {
+      collab,
+      root: m[1] ? CardRefSchema.parse(JSON.parse(m[1])) : undefined,
+      thread: m[2] ? PlaceSchema.parse(JSON.parse(m[2])) : undefined,
+    };
+  }
+
+  async update(scope: Scope, id: string, change: (c: Collaboration) => Collaboration): Promise<Collaboration> {
+    const k = collabKeys(scope, id);
+    for (let attempt = 0; attempt < UPDATE_ATTEMPTS; attempt++) {
+      const [data, v] = await asStoreError(this.redis.hmget(k.meta, 'data', 'v'));
+      if (!data) throw new AppError('collab_not_found');
+      const next = CollaborationSchema.parse(change(CollaborationSchema.parse(JSON.parse(data))));
+      const ok = Number(await asStoreError(compareAndSetScript.run(this.redis, [k.meta], [v ?? '0', JSON.stringify(next)])));
+      if (ok < 0) throw new AppError('collab_not_found');
+      if (ok === 1) {
+        await this.touch(scope, id);
+        return next;
+      }
+    }
+    throw new AppError('store_unavailable', 'collaboration changed too often at once');
+  }
+
+  async findByThread(scope: Scope, thread: string): Promise<string | undefined> {
+    return (await asStoreError(this.redis.get(threadKey(scope, keyHash(thread))))) ?? undefined;
+  }
+
+  async listByChannel(scope: Scope, channelKey: string): Promise<string[]> {
+    const key = channelCollabsKey(scope, keyHash(channelKey));
+    const ids = await asStoreError(this.redis.zrange(key, '0', '-1'));
+    // Drop ids whose collaboration ran out of its lifetime.
+    const alive = await Promise.all(ids.map(async (id) => ((await asStoreError(this.redis.exists(collabKeys(scope, id).meta))) ? id : undefined)));
+    const gone = ids.filter((_, i) => !alive[i]);
+    if (gone.length > 0) await asStoreError(this.redis.zrem(key, ...gone));
+    return alive.filter((id): id is string => Boolean(id));
+  }
+
+  async saveAnswers(scope: Scope, id: string, step: Step, set: AnswerSet, timing: RefreshTiming): Promise<Marked & { answered: number }> {
+    const k = collabKeys(scope, id);
+    const reply = unwrap(
+      await asStoreError(
+        saveAnswersScript.run(
+          this.redis,
+          [k.meta, k.answers(step), k.history, k.refresh(`step${step}`)],
+          [set.by.id, JSON.stringify(AnswerSetSchema.parse(set)), HISTORY_MAX, timing.minIntervalMs, timing.pendingTtlMs],
+        ),
+      ),
+    );
+    await this.touch(scope, id);
+    return { answered: Number(reply[0]), refreshDelayMs: delayOf(reply[1]) };
+  }
+
+  async getAnswers(scope: Scope, id: string, step: Step): Promise<AnswerSet[]> {
+    const all = await asStoreError(this.redis.hgetall(collabKeys(scope, id).answers(step)));
+    return Object.values(all)
+      .map((raw) => AnswerSetSchema.parse(JSON.parse(raw)))
+      .sort((a, b) => a.at - b.at);
+  }
+
+  async getHistory(scope: Scope, id: string): Promise<{ step: Step; set: AnswerSet }[]> {
+    return (await asStoreError(this.redis.lrange(collabKeys(scope, id).history, 0, -1))).map(parseHistory);
+  }
+
+  async answeredCount(scope: Scope, id: string, step: Step): Promise<number> {
+    return asStoreError(this.redis.hlen(collabKeys(scope, id).answers(step)));
+  }
+
+  async appendDecision(scope: Scope, id: string, decision: Decision): Promise<void> {
+    await this.append(scope, id, collabKeys(scope, id).decisions, JSON.stringify(DecisionSchema.parse(decision)));
+  }
+
+  async getDecisions(scope: Scope, id: string): Promise<Decision[]> {
+    return (await asStoreError(this.redis.lrange(collabKeys(scope, id).decisions, 0, -1))).map((raw) => DecisionSchema.parse(JSON.parse(raw)));
+  }
+
+  async appendTemperature(scope: Scope, id: string, record: TemperatureRecord): Promise<void> {
+    // Keyed by poll: recording the same poll again (a retried close) changes nothing.
+    const value = JSON.stringify(TemperatureRecordSchema.parse(record));
+    await this.whileExists(scope, id, () => this.redis.hsetnx(collabKeys(scope, id).temperatures, record.pollId, value));
+  }
+
+  async getTemperatures(scope: Scope, id: string): Promise<TemperatureRecord[]> {
+    const all = await asStoreError(this.redis.hvals(collabKeys(scope, id).temperatures));
+    return all.map((raw) => TemperatureRecordSchema.parse(JSON.parse(raw))).sort((a, b) => a.closedAt - b.closedAt);
+  }
+
+  private async append(scope: Scope, id: string, key: string, value: string): Promise<void> {
+    await this.whileExists(scope, id, () => this.redis.rpush(key, value));
+  }
+
+  /** Runs a write only while the collaboration exists, so a forgotten one is not brought back in part. */
+  private async whileExists(scope: Scope, id: string, write: () => Promise<unknown>): Promise<void> {
+    if (!(await asStoreError(this.redis.exists(collabKeys(scope, id).meta)))) throw new AppError('collab_not_found');
+    await asStoreError(write());
+    await this.touch(scope, id);
+  }
+
+  async addPoll(scope: Scope, id: string, pollId: string): Promise<void> {
+    await this.whileExists(scope, id, () => this.redis.sadd(collabKeys(scope, id).polls, pollId));
+  }
+
+  async getPolls(scope: Scope, id: string): Promise<string[]> {
+    return asStoreError(this.redis.smembers(collabKeys(scope, id).polls));
+  }
+
+  async addItem(scope: Scope, id: string, itemId: string, text: string): Promise<void> {
+    await this.whileExists(scope, id, () => this.redis.hset(collabKeys(scope, id).items, itemId, text));
+  }
+
+  async getItems(scope: Scope, id: string): Promise<Record<string, string>> {
+    return asStoreError(this.redis.hgetall(collabKeys(scope, id).items));
+  }
+
+  async setCard(scope: Scope, id: string, name: CollabCardName, ref: CardRef): Promise<void> {
+    await this.whileExists(scope, id, () => this.redis.hset(collabKeys(scope, id).cards, name, JSON.stringify(ref)));
+  }
+
+  async getCard(scope: Scope, id: string, name: CollabCardName): Promise<CardRef | undefined> {
+    const raw = await asStoreError(this.redis.hget(collabKeys(scope, id).cards, name));
+    return raw ? CardRefSchema.parse(JSON.parse(raw)) : undefined;
+  }
+
+  async markRefresh(scope: Scope, id: string, name: CollabCardName, timing: RefreshTiming): Promise<Marked> {
+    const k = collabKeys(scope, id);
+    const reply = unwrap(await asStoreError(markScript.run(this.redis, [k.meta, k.refresh(name)], [timing.minIntervalMs, timing.pendingTtlMs])));
+    await asStoreError(this.redis.pexpire(k.refresh(name), this.retentionMs));
+    // The refresh key is in the index from the collaboration's last touch (collabKeyList lists it).
+    return { refreshDelayMs: delayOf(reply[0]) };
+  }
+
+  async addLink(scope: Scope, id: string, linkId: string): Promise<void> {
+    await this.whileExists(scope, id, () => this.redis.sadd(collabKeys(scope, id).links, linkId));
+  }
+
+  async getLinks(scope: Scope, id: string): Promise<string[]> {
+    return asStoreError(this.redis.smembers(collabKeys(scope, id).links));
+  }
+
+  async delete(scope: Scope, id: string): Promise<void> {
+    const k = collabKeys(scope, id);
+    const [channel, mapped] = await asStoreError(this.redis.hmget(k.meta, 'channel', 'threadKey'));
+    await asStoreError(this.redis.unlink(...collabKeyList(scope, id)));
+    if (mapped) await asStoreError(this.redis.unlink(mapped));
+    if (channel) await asStoreError(this.redis.zrem(channelCollabsKey(scope, channel), id));
+  }
+}
