@@ -219,3 +219,40 @@ export async function postSigned(
   };
   return sendRaw(url, req.body, headers);
 }
+
+/** Fields for {@link viewSubmissionBody}: a modal's state as Slack sends it on submit. */
+export interface ViewSubmissionInput {
+  callbackId: string;
+  privateMetadata: string;
+  /** block id -> the `value` element's state (`{ type, value }`, `{ selected_option }`, ...). */
+  values: Record<string, Record<string, unknown>>;
+  userId: string;
+  teamId: string;
+}
+
+/** A `view_submission` interaction (form-encoded `payload=<JSON>`), as sent when a modal is submitted. */
+export function viewSubmissionBody(input: ViewSubmissionInput): SlackRequestBody {
+  const payload = {
+    type: 'view_submission',
+    team: { id: input.teamId, domain: 'werktsamen-test' },
+    user: { id: input.userId, username: 'testuser', name: 'testuser', team_id: input.teamId },
+    api_app_id: TEST_API_APP_ID,
+    token: TEST_VERIFICATION_TOKEN,
+    trigger_id: fakeTriggerId(),
+    view: {
+      id: `V${randomBytes(5).toString('hex').toUpperCase()}`,
+      team_id: input.teamId,
+      type: 'modal',
+      callback_id: input.callbackId,
+      private_metadata: input.privateMetadata,
+      state: { values: Object.fromEntries(Object.entries(input.values).map(([block, state]) => [block, { value: state }])) },
+      hash: '1700000000.abcdefgh',
+      app_id: TEST_API_APP_ID,
+      bot_id: 'BBOT',
+    },
+    response_urls: [],
+    is_enterprise_install: false,
+    enterprise: null,
+  };
+  return { body: new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), contentType: FORM };
+}

@@ -1,0 +1,245 @@
+/**
+ * Slack: a collaboration from idea to decision, through the real Bolt app over signed HTTP,
+ * against the fake Web API: start, step cards answered in modals, the temperature poll in the
+ * thread, stap 4's outcomes, the decision with its tension mark, and who may do what.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { assertBlockKit } from '../support/block-kit-check.js';
+import type { RecordedCall } from '../support/fake-slack.js';
+import { appMentionEventBody, blockActionsBody, slashCommandBody, viewSubmissionBody } from '../support/slack-signing.js';
+import { CHANNEL, startSlackHarness, TEAM, type SlackHarness } from '../support/slack-harness.js';
+
+let h: SlackHarness;
+beforeAll(async () => {
+  h = await startSlackHarness();
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+let n = 0;
+const json = (v: unknown): string => JSON.stringify(v);
+type Block = { type: string; block_id?: string; elements?: { action_id?: string; value?: string }[]; accessory?: { value?: string } };
+const blocksOf = (call: RecordedCall): Block[] => call.args.blocks as Block[];
+
+/** Every message the app posts or updates must be valid Block Kit. */
+function valid(call: RecordedCall): RecordedCall {
+  assertBlockKit({ text: String(call.args.text ?? ''), blocks: call.args.blocks as never });
+  return call;
+}
+
+async function command(userId: string, text: string): Promise<string> {
+  const tag = `cmd-${++n}`;
+  const res = await h.post(slashCommandBody({ text, userId, teamId: TEAM, channelId: CHANNEL, responseUrl: `${h.fake.responseUrlBase}/${tag}` }));
+  expect(res.status).toBe(200);
+  return tag;
+}
+
+async function mention(userId: string, text: string, threadTs?: string): Promise<void> {
+  const res = await h.post(appMentionEventBody({ eventId: `Ev${++n}`, teamId: TEAM, channelId: CHANNEL, userId, text: `<@UBOT> ${text}`, ts: `1700001${n}.000100`, threadTs }));
+  expect(res.status).toBe(200);
+}
+
+async function click(userId: string, actionId: string, value: string, messageTs = '1700000000.000100'): Promise<string> {
+  const tag = `click-${++n}`;
+  const res = await h.post(blockActionsBody({ actionId, value, userId, teamId: TEAM, channelId: CHANNEL, messageTs, responseUrl: `${h.fake.responseUrlBase}/${tag}` }));
+  expect(res.status).toBe(200);
+  return tag;
+}
+
+async function submit(userId: string, callbackId: string, privateMetadata: string, values: Record<string, Record<string, unknown>>) {
+  return h.post(viewSubmissionBody({ callbackId, privateMetadata, values, userId, teamId: TEAM }));
+}
+
+const posted = (match: (c: RecordedCall) => boolean) => h.fake.waitFor((c) => c.method === 'chat.postMessage' && match(c), 10_000).then(valid);
+const updated = (ts: string, text: string) =>
+  h.fake.waitFor((c) => c.method === 'chat.update' && c.args.ts === ts && json(c.args.blocks).includes(text), 10_000).then(valid);
+const privateReply = (tag: string) => h.fake.waitFor((c) => c.method === 'response_url' && c.path.endsWith(`/${tag}`), 10_000);
+const tsOf = (call: RecordedCall): string => String((call.response as { ts: string }).ts);
+const buttonValue = (call: RecordedCall, actionId: string): string =>
+  blocksOf(call).flatMap((b) => b.elements ?? []).find((e) => e.action_id === actionId)?.value ?? '';
+
+async function start(userId: string, title: string): Promise<{ root: RecordedCall; collabId: string; rootTs: string }> {
+  const before = h.fake.callsTo('chat.postMessage').length;
+  await command(userId, `start ${title}`);
+  const root = await posted((c) => json(c.args.blocks).includes(title) && h.fake.callsTo('chat.postMessage').indexOf(c) >= before);
+  const collabId = buttonValue(root, 'collab.edit');
+  expect(collabId).toMatch(/^[A-Za-z0-9_-]{10,32}$/);
+  return { root, collabId, rootTs: tsOf(root) };
+}
+
+describe('Slack: a collaboration from idea to decision', () => {
+  let collabId = '';
+  let rootTs = '';
+  let step2Ts = '';
+
+  it('starts with a root card in the channel that names the facilitator', async () => {
+    const s = await start('U_FACI', 'Huiswerkklas met de bib');
+    ({ collabId, rootTs } = s);
+    expect(s.root.args.channel).toBe(CHANNEL);
+    expect(s.root.args.thread_ts).toBeUndefined();
+    const text = json(s.root.args.blocks);
+    expect(text).toContain('Samenwerkingsidee');
+    expect(text).toContain('<@U_FACI>');
+    expect(text).toContain('Stap 1 van 4');
+  });
+
+  it('posts a step card in the thread when asked there, and counts the channel members', async () => {
+    await mention('U_FACI', 'stap 2', rootTs);
+    const card = await posted((c) => c.args.thread_ts === rootTs && json(c.args.blocks).includes('Check intern'));
+    step2Ts = tsOf(card);
+    const text = json(card.args.blocks);
+    for (const trait of ['Doel', 'Differentiatie', 'Integratie', 'Coördinatie']) expect(text).toContain(trait);
+    expect(text).toContain('0 van 7 leden antwoordden');
+  });
+
+  it('opens a modal with one input per question, and stores the answers submitted in it', async () => {
+    const before = h.fake.callsTo('views.open').length;
+    await click('U_LID1', 'step.answer', `${collabId}:2`, step2Ts);
+    const open = await h.fake.waitFor((c) => c.method === 'views.open' && h.fake.callsTo('views.open').indexOf(c) >= before);
+    const view = open.args.view as { callback_id: string; private_metadata: string; blocks: { type: string; block_id?: string }[] };
+    expect(typeof open.args.trigger_id).toBe('string');
+    expect(view.callback_id).toBe('step.answers');
+    expect(view.blocks.filter((b) => b.type === 'input').map((b) => b.block_id)).toEqual(['drijfveer', 'expertise', 'samenwerk', 'opvolgpunten', 'voorwaarden']);
+    const res = await submit('U_LID1', 'step.answers', view.private_metadata, {
+      drijfveer: { type: 'plain_text_input', value: 'Past bij onze missie.' },
+      opvolgpunten: { type: 'plain_text_input', value: 'Budget vastleggen\n- Zaal vinden' },
+      voorwaarden: { type: 'plain_text_input', value: 'Akkoord van de directie' },
+    });
+    expect(res.status).toBe(200);
+    expect(res.text).toBe('');
+    await updated(step2Ts, '1 van 7 leden antwoordden');
+    const root = await updated(rootTs, 'Zaal vinden');
+    expect(json(root.args.blocks)).toContain('Voorwaarde: Akkoord van de directie');
+  });
+
+  it('shows the member their earlier answers when they open the modal again, and counts them once', async () => {
+    const before = h.fake.callsTo('views.open').length;
+    await click('U_LID1', 'step.answer', `${collabId}:2`, step2Ts);
+    const open = await h.fake.waitFor((c) => c.method === 'views.open' && h.fake.callsTo('views.open').indexOf(c) >= before);
+    expect(json(open.args.view)).toContain('Past bij onze missie.');
+    const meta = (open.args.view as { private_metadata: string }).private_metadata;
+    // The modal comes back filled in, so a submission carries every answer again.
+    await submit('U_LID1', 'step.answers', meta, {
+      drijfveer: { type: 'plain_text_input', value: 'Past bij onze missie en visie.' },
+      opvolgpunten: { type: 'plain_text_input', value: 'Budget vastleggen\n- Zaal vinden' },
+      voorwaarden: { type: 'plain_text_input', value: 'Akkoord van de directie' },
+    });
+    await submit('U_LID2', 'step.answers', meta, { expertise: { type: 'plain_text_input', value: 'Ja, twee collega’s.' } });
+    await updated(step2Ts, '2 van 7 leden antwoordden');
+  });
+
+  it('refuses an answer over the limit inside the modal and stores nothing', async () => {
+    const res = await submit('U_LID3', 'step.answers', JSON.stringify({ c: collabId, s: 2 }), {
+      drijfveer: { type: 'plain_text_input', value: 'x'.repeat(2001) },
+    });
+    expect(res.status).toBe(200);
+    const body = JSON.parse(res.text) as { response_action: string; errors: Record<string, string> };
+    expect(body.response_action).toBe('errors');
+    expect(body.errors.drijfveer).toContain('2000');
+    const stepCards = h.fake.callsTo('chat.update').filter((c) => c.args.ts === step2Ts);
+    expect(json(stepCards.at(-1)?.args.blocks)).toContain('2 van 7 leden antwoordden');
+  });
+
+  it('posts everyone\'s answers in the thread', async () => {
+    await click('U_LID2', 'step.show', `${collabId}:2`, step2Ts);
+    const answers = await posted((c) => c.args.thread_ts === rootTs && json(c.args.blocks).includes('Antwoorden op stap 2'));
+    const text = json(answers.args.blocks);
+    expect(text).toContain('<@U_LID1>: Past bij onze missie en visie.');
+    expect(text).toContain('<@U_LID2>: Ja, twee collega’s.');
+    expect(text).not.toContain('Past bij onze missie.\\n');
+  });
+
+  it('lets only the facilitator and coordinators move the collaboration or decide', async () => {
+    const tag = await click('U_LID1', 'collab.poststep', `${collabId}:3`, rootTs);
+    expect(String((await privateReply(tag)).args.text)).toContain('Alleen de facilitator en de coördinatoren');
+    const tag2 = await click('U_LID1', 'decision.record.go', `${collabId}:go`, rootTs);
+    expect(String((await privateReply(tag2)).args.text)).toContain('Alleen de facilitator en de coördinatoren');
+    const forged = await submit('U_LID1', 'decision.record', JSON.stringify({ c: collabId, o: 'go' }), {
+      rationale: { type: 'plain_text_input', value: 'Ik beslis dit wel even.' },
+      withWhom: { type: 'plain_text_input', value: 'alleen' },
+    });
+    expect(json(JSON.parse(forged.text))).toContain('Alleen de facilitator en de coördinatoren');
+    const tag3 = await click('U_LID1', 'collab.edit', collabId, rootTs);
+    expect(String((await privateReply(tag3)).args.text)).toContain('Alleen de facilitator van deze samenwerking');
+  });
+
+  it('stap 4 "alles ok" opens the temperature poll in the thread and posts the decision card', async () => {
+    await mention('U_FACI', 'stap 4', rootTs);
+    const step4 = await posted((c) => c.args.thread_ts === rootTs && json(c.args.blocks).includes('Beslis samen'));
+    expect(json(step4.args.blocks)).toContain('Budget vastleggen');
+    const tag = await click('U_LID1', 'step.outcome.ok', `${collabId}:ok`, tsOf(step4));
+    expect(String((await privateReply(tag)).args.text)).toContain('Alleen de facilitator');
+    await click('U_FACI', 'step.outcome.ok', `${collabId}:ok`, tsOf(step4));
+    const poll = await posted((c) => c.args.thread_ts === rootTs && json(c.args.blocks).includes('Temperatuurmeting'));
+    const decision = await posted((c) => c.args.thread_ts === rootTs && json(c.args.blocks).includes('Go of no go?'));
+    expect(json(decision.args.blocks)).toContain('Er is nog geen temperatuur gemeten');
+    const pollId = buttonValue(poll, 'poll_close');
+    for (const u of ['U_A', 'U_B', 'U_C']) await h.click(u, pollId, 'poll_vote_veel', tsOf(poll));
+    await h.click('U_D', pollId, 'poll_vote_weinig', tsOf(poll));
+    await h.waitForCard(tsOf(poll), '4 stemmen');
+    await h.click('U_FACI', pollId, 'poll_close', tsOf(poll));
+    await updated(rootTs, 'Veel enthousiasme (4 stemmen)');
+    await updated(tsOf(decision), 'Veel enthousiasme (4 stemmen)');
+  });
+
+  it('records a no go against much enthusiasm as "traject nodig" and proposes a traject', async () => {
+    const before = h.fake.callsTo('views.open').length;
+    await click('U_FACI', 'decision.record.nogo', `${collabId}:nogo`, rootTs);
+    const open = await h.fake.waitFor((c) => c.method === 'views.open' && h.fake.callsTo('views.open').indexOf(c) >= before);
+    const meta = (open.args.view as { private_metadata: string }).private_metadata;
+    const empty = await submit('U_FACI', 'decision.record', meta, { rationale: { type: 'plain_text_input', value: '  ' } });
+    expect((JSON.parse(empty.text) as { errors: Record<string, string> }).errors.rationale).toBe('Vul dit in.');
+    const ok = await submit('U_FACI', 'decision.record', meta, {
+      rationale: { type: 'plain_text_input', value: 'Geen budget dit schooljaar.' },
+      withWhom: { type: 'plain_text_input', value: 'met het beleidsteam' },
+    });
+    expect(ok.text).toBe('');
+    const root = await updated(rootTs, 'No go, met het beleidsteam');
+    expect(json(root.args.blocks)).toContain('Traject nodig');
+    expect(json(root.args.blocks)).toContain('Traject: Plan een traject');
+  });
+
+  it('lists the channel\'s collaborations and the decisions', async () => {
+    const tag = await command('U_LID2', 'overzicht');
+    const reply = await privateReply(tag);
+    expect(reply.args.response_type).toBe('ephemeral');
+    expect(json(reply.args.blocks)).toContain('Huiswerkklas met de bib');
+    expect(json(reply.args.blocks)).toContain('No go');
+    await mention('U_LID2', 'besluiten', rootTs);
+    const list = await posted((c) => c.args.thread_ts === rootTs && json(c.args.blocks).includes('Beslissingen'));
+    expect(json(list.args.blocks)).toContain('Geen budget dit schooljaar.');
+  });
+});
+
+describe('Slack: finding the collaboration a command means', () => {
+  it('asks privately which one when the channel has several, and runs the command on the pick', async () => {
+    const second = await start('U_FACI', 'Taalbad in de zomer');
+    const tag = await command('U_FACI', 'stap 1');
+    const reply = await privateReply(tag);
+    expect(json(reply.args.blocks)).toContain('meerdere samenwerkingen');
+    const pick = JSON.parse(json(reply.args.blocks)) as Block[];
+    const value = pick.map((b) => b.accessory?.value).find((v) => v?.startsWith(`${second.collabId}|`));
+    expect(value).toBe(`${second.collabId}|stap 1`);
+    await click('U_FACI', 'collab.pick', value!);
+    await posted((c) => c.args.thread_ts === second.rootTs && json(c.args.blocks).includes('Verken het idee'));
+  });
+
+  it('refuses a button that names a collaboration that does not exist here', async () => {
+    const tag = await click('U_FACI', 'collab.poststep', 'doesNotExist0001:1');
+    expect(String((await privateReply(tag)).args.text)).toContain('bestaat niet meer');
+  });
+});
+
+describe('Slack: in English', () => {
+  it('uses the starter\'s language for the shared cards', async () => {
+    h.fake.setUserLocale('U_EN', 'en-GB');
+    const s = await start('U_EN', 'Reading buddies');
+    const text = json(s.root.args.blocks);
+    expect(text).toContain('Collaboration idea');
+    expect(text).toContain('Step 1 of 4');
+    await mention('U_EN', 'step 1', s.rootTs);
+    const card = await posted((c) => c.args.thread_ts === s.rootTs && json(c.args.blocks).includes('Explore the idea'));
+    expect(json(card.args.blocks)).toContain('0 of 7 members answered');
+  });
+});
