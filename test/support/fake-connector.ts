@@ -34,6 +34,15 @@ export interface FakeConnector {
 }
 
 const ROUTE = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/;
+const MEMBERS = /^\/v3\/conversations\/([^/]+)\/pagedmembers$/;
+
+/** The roster the fake answers for every conversation (a team of seven people). */
+export const ROSTER = ['Ann', 'Bart', 'Chloe', 'Dries', 'Els', 'Fien', 'Gust'].map((n) => ({
+  id: `29:${n}`,
+  name: n,
+  aadObjectId: `aad-${n}`,
+  userPrincipalName: `${n.toLowerCase()}@school.example`,
+}));
 
 export async function startFakeConnector(): Promise<FakeConnector> {
   const calls: ConnectorCall[] = [];
@@ -67,6 +76,11 @@ export async function startFakeConnector(): Promise<FakeConnector> {
       events.emit('call', call);
       const hook = hooks.get(call.method)?.shift();
       if (hook) await hook(call);
+      if (MEMBERS.test(path) && req.method === 'GET') {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ members: ROSTER }));
+        return;
+      }
       const failure = failures.get(call.method)?.shift();
       if (failure) {
         res.writeHead(failure.status, { 'content-type': 'application/json' });

@@ -93,7 +93,8 @@ export class TeamsMessenger implements Messenger {
     const cached = this.members.get(place.channel);
     if (cached && this.now() - cached.at < MEMBERS_CACHE_MS) return cached.n;
     let n: number | undefined;
-    await this.inConversation(this.reference(place), async (ctx) => {
+    // The roster belongs to the channel or chat, not to one of its threads.
+    await this.inConversation(this.reference(this.channelOf(place)), async (ctx) => {
       n = await countMembers(ctx);
     }).catch(() => undefined);
     this.members.set(place.channel, { n, at: this.now() });

@@ -1,0 +1,177 @@
+/**
+ * Teams: a collaboration from idea to decision through the real CloudAdapter, with the fake
+ * connector as Teams: the root card in the channel, its thread, step cards answered inline
+ * (Action.Execute), editing people from the roster, stap 4, the poll and the decision.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { assertAdaptiveCard } from '../support/adaptive-card-validate.js';
+import type { ConnectorCall } from '../support/fake-connector.js';
+import { activity, cardOf, CHANNEL_CONV, startTeamsHarness, TENANT, user, type TeamsHarness, type TeamsUser } from '../support/teams-harness.js';
+
+let h: TeamsHarness;
+beforeAll(async () => {
+  h = await startTeamsHarness();
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+const ann = user('Ann');
+const bart = user('Bart');
+const chloe = user('Chloe');
+const json = (v: unknown): string => JSON.stringify(v);
+
+/** Every card the bot sends must be a valid Adaptive Card. */
+function valid(call: ConnectorCall): ConnectorCall {
+  assertAdaptiveCard(cardOf(call));
+  return call;
+}
+
+const mentionEntities = [{ type: 'mention', text: '<at>WerktSamen</at>', mentioned: { id: '28:werktsamen-bot', name: 'WerktSamen' } }];
+
+/** `@WerktSamen <text>` typed in a conversation (a channel thread when `conversationId` has `;messageid=`). */
+async function say(from: TeamsUser, text: string, conversationId: string, locale = 'nl-BE'): Promise<void> {
+  const res = await h.send(
+    activity(
+      from,
+      h.connector.serviceUrl,
+      {
+        type: 'message',
+        text: `<at>WerktSamen</at> ${text}`,
+        entities: mentionEntities,
+        conversation: { id: conversationId, conversationType: 'channel', tenantId: TENANT, isGroup: true },
+      },
+      locale,
+    ),
+  );
+  expect(res.status).toBe(200);
+}
+
+const postedIn = (conversationId: string, text: string) =>
+  h.connector.waitFor((c) => c.method === 'POST' && c.conversationId === conversationId && json(c.body).includes(text)).then(valid);
+const updatedTo = (activityId: string, text: string) => h.waitForUpdate(activityId, text).then(valid);
+const valueOf = (card: Record<string, unknown>, verb: string): string => {
+  const found = JSON.stringify(card).match(new RegExp(`"verb":"${verb.replace('.', '\\.')}"[^}]*?"data":\\{"v":"([^"]+)"`));
+  return found?.[1] ?? '';
+};
+
+describe('Teams: a collaboration from idea to decision', () => {
+  let collabId = '';
+  let rootId = '';
+  let thread = '';
+  let step2Id = '';
+
+  it('starts with a root card in the channel; its thread takes the commands', async () => {
+    const { call, activityId } = await h.mention(ann, 'start Huiswerkklas met de bib');
+    valid(call);
+    rootId = activityId;
+    thread = `${CHANNEL_CONV};messageid=${rootId}`;
+    expect(call.conversationId).toBe(CHANNEL_CONV);
+    const card = cardOf(call);
+    expect(json(card)).toContain('Huiswerkklas met de bib');
+    expect(json(card)).toContain('"Facilitator","value":"Ann"');
+    collabId = valueOf(card, 'collab.edit');
+    expect(collabId).toMatch(/^[A-Za-z0-9_-]{10,32}$/);
+    await say(ann, 'stap 2', thread);
+    const step = await postedIn(thread, 'Check intern');
+    step2Id = step.responseId;
+    expect(json(cardOf(step))).toContain('0 van 7 leden antwoordden');
+  });
+
+  it('stores inline answers, shows them back to the member and refreshes the shared cards', async () => {
+    const res = await h.invoke(bart, 'step.answer', {
+      v: `${collabId}:2`,
+      q_drijfveer: 'Past bij onze opdracht.',
+      q_opvolgpunten: 'Budget vastleggen\nZaal vinden',
+      q_voorwaarden: 'Akkoord van de directie',
+    });
+    expect(res.status).toBe(200);
+    assertAdaptiveCard(res.card);
+    const own = json(res.card);
+    expect(own).toContain('Je antwoorden zijn bewaard');
+    expect(own).toContain('"id":"q_drijfveer","value":"Past bij onze opdracht."');
+    await updatedTo(step2Id, '1 van 7 leden antwoordden');
+    await updatedTo(rootId, 'Zaal vinden');
+  });
+
+  it('refuses an answer over the limit and keeps the member\'s earlier answer', async () => {
+    const res = await h.invoke(bart, 'step.answer', { v: `${collabId}:2`, q_drijfveer: 'x'.repeat(2001) });
+    expect(json(res.card)).toContain('hoogstens 2000 tekens');
+    expect(json(res.card)).toContain('Past bij onze opdracht.');
+  });
+
+  it('lets only the facilitator edit, with people picked from the roster, and then coordinators decide', async () => {
+    const refused = await h.invoke(bart, 'collab.edit', { v: collabId });
+    expect(json(refused.card)).toContain('Alleen de facilitator van deze samenwerking');
+    const decide = await h.invoke(bart, 'decision.record', { v: collabId, outcome: 'go', rationale: 'Doen!' });
+    expect(json(decide.card)).toContain('Alleen de facilitator en de coördinatoren');
+
+    const form = await h.invoke(ann, 'collab.edit', { v: collabId });
+    assertAdaptiveCard(form.card);
+    expect(json(form.card)).toContain('"title":"Bart","value":"aad-Bart"');
+    const saved = await h.invoke(ann, 'collab.save', {
+      v: collabId,
+      title: 'Huiswerkklas met de bib',
+      issue: 'Kinderen zonder rustige plek om te leren',
+      form: 'netwerk',
+      opvolger: 'aad-Chloe',
+      coordinators: 'aad-Bart,aad-Unknown',
+      locale: 'nl',
+    });
+    expect(json(saved.card)).toContain('De samenwerking is bijgewerkt.');
+    const root = await updatedTo(rootId, 'Kinderen zonder rustige plek');
+    const text = json(cardOf(root));
+    expect(text).toContain('"Idee-opvolger","value":"Chloe"');
+    expect(text).toContain('"Coördinatoren","value":"Bart"');
+    expect(text).toContain('"Vorm","value":"Netwerk"');
+  });
+
+  it('goes from stap 4 to the poll and the decision, and marks a go against little enthusiasm', async () => {
+    await say(bart, 'stap 4', thread);
+    const step4 = await postedIn(thread, 'Beslis samen');
+    expect(json(cardOf(step4))).toContain('Budget vastleggen');
+    const notFacilitator = await h.invoke(bart, 'step.outcome', { v: `${collabId}:ok` });
+    expect(json(notFacilitator.card)).toContain('Alleen de facilitator van deze samenwerking');
+    await h.invoke(ann, 'step.outcome', { v: `${collabId}:ok` });
+    const poll = await postedIn(thread, 'Temperatuurmeting');
+    const decision = await postedIn(thread, 'Go of no go?');
+    const pollId = String((cardOf(poll) as { actions: { data: { pollId: string } }[] }).actions[0]!.data.pollId);
+    await h.invoke(ann, 'vote', { pollId, choice: 'weinig' });
+    await h.invoke(bart, 'vote', { pollId, choice: 'weinig' });
+    await h.invoke(chloe, 'vote', { pollId, choice: 'veel' });
+    await h.invoke(ann, 'close', { pollId });
+    await updatedTo(decision.responseId, 'Weinig enthousiasme (3 stemmen)');
+
+    const empty = await h.invoke(bart, 'decision.record', { v: collabId, outcome: 'go', rationale: ' ' });
+    expect(json(empty.card)).toContain('Vul dit in.');
+    const res = await h.invoke(bart, 'decision.record', { v: collabId, outcome: 'go', rationale: 'De directie wil dit proberen.', withWhom: 'met het beleidsteam' });
+    expect(json(res.card)).toContain('De beslissing is vastgelegd.');
+    const root = await updatedTo(rootId, 'Traject nodig');
+    expect(json(cardOf(root))).toContain('Go, met het beleidsteam');
+    expect(json(cardOf(root))).toContain('Traject: Plan een traject');
+  });
+
+  it('never shows a collaboration to another tenant', async () => {
+    const res = await h.send(
+      activity(bart, h.connector.serviceUrl, {
+        type: 'invoke',
+        name: 'adaptiveCard/action',
+        value: { action: { type: 'Action.Execute', verb: 'step.show', data: { v: `${collabId}:2` } }, trigger: 'manual' },
+        conversation: { id: CHANNEL_CONV, conversationType: 'channel', tenantId: 'tenant-other', isGroup: true },
+        channelData: { tenant: { id: 'tenant-other' } },
+      }),
+    );
+    expect(res.body).toContain('Deze samenwerking bestaat niet meer');
+    expect(res.body).not.toContain('Huiswerkklas');
+  });
+});
+
+describe('Teams: in English', () => {
+  it('uses the starter\'s language for the root and step cards', async () => {
+    const { call, activityId } = await h.mention(user('Eve'), 'start Reading buddies', 'en-GB');
+    expect(json(cardOf(valid(call)))).toContain('Collaboration idea');
+    await say(user('Eve'), 'step 3', `${CHANNEL_CONV};messageid=${activityId}`, 'en-GB');
+    const step = await postedIn(`${CHANNEL_CONV};messageid=${activityId}`, 'Do not fix too much');
+    expect(json(cardOf(step))).toContain('0 of 7 members answered');
+  });
+});
