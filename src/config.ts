@@ -42,6 +42,10 @@ export const EnvSchema = z.object({
     emptyToUndefined,
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ),
+  /** Base of dossier links (what people's browsers reach); default http://localhost:PORT. */
+  PUBLIC_URL: z.preprocess(emptyToUndefined, z.url({ protocol: /^https?$/ }).optional()),
+  /** How long a dossier link works. */
+  DOSSIER_LINK_DAYS: days(7),
   /** Directory for the private redis-server (and its voter secret) used when REDIS_URL is unset. */
   DATA_DIR: z.preprocess(emptyToUndefined, z.string().default('.data')),
 });
@@ -79,6 +83,9 @@ export interface Config {
   /** Required with REDIS_URL; with the private Redis, main.ts keeps one under DATA_DIR. */
   voterSecret?: string;
   retention: { pollMaxDays: number; retentionDays: number };
+  /** Base URL of dossier links, without a trailing slash. */
+  publicUrl: string;
+  dossierLinkDays: number;
   dataDir: string;
   role: 'web' | 'worker' | 'all';
   logLevel: Env['LOG_LEVEL'];
@@ -138,6 +145,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     redisConnectTimeoutMs: e.REDIS_CONNECT_TIMEOUT_S * 1000,
     voterSecret: e.VOTER_SECRET,
     retention: { pollMaxDays: e.POLL_MAX_DAYS, retentionDays: e.RETENTION_DAYS },
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+    dossierLinkDays: e.DOSSIER_LINK_DAYS,
     dataDir: e.DATA_DIR,
     role: e.ROLE,
     logLevel: e.LOG_LEVEL,

@@ -16,6 +16,9 @@ import { expirePoll } from './app/close-poll.js';
 import { RedisPollStore } from './store/redis-poll-store.js';
 import { RedisKvStore } from './store/kv-store.js';
 import { RedisCollabStore } from './store/redis-collab-store.js';
+import { RedisDossierLinks } from './store/dossier-links.js';
+import { renderMarkdown } from './dossier/render-markdown.js';
+import { dossierRoute, DOSSIER_PREFIX } from './http/dossier-route.js';
 import { ScopeIndex } from './store/scope-index.js';
 import { createPollQueue, createPollWorker, defaultRefreshTiming, QueuePollJobs } from './jobs/poll-jobs.js';
 import { createHttpServer, type Route } from './http/server.js';
@@ -81,8 +84,9 @@ export async function buildApp(config: Config, redisUrl: string, opts: BuildOpti
   const pseudonyms = new Pseudonyms(config.voterSecret);
   const messengers: Messengers = {};
   const collabs = new RedisCollabStore(redis, index, lifetimes.retentionMs, clock.now);
-  const deps: AppDeps = { store, collabs, messengers, jobs, refreshTiming, lifetimes, pseudonyms, clock, newId: newPollId };
-  const routes: Record<string, Route> = { '/healthz': healthRoute(redis) };
+  const dossier = { links: new RedisDossierLinks(redis, index), publicUrl: config.publicUrl, linkMs: days(config.dossierLinkDays), renderMarkdown };
+  const deps: AppDeps = { store, collabs, dossier, messengers, jobs, refreshTiming, lifetimes, pseudonyms, clock, newId: newPollId };
+  const routes: Record<string, Route> = { '/healthz': healthRoute(redis), [DOSSIER_PREFIX]: dossierRoute(deps) };
 
   let slackApp: App | undefined;
   if (config.slack) {

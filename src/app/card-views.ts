@@ -63,6 +63,8 @@ export type CardView =
   | { kind: 'decisions'; view: DecisionView }
   | { kind: 'list'; view: ListView }
   /** Several collaborations in the channel: which one does the command mean? `command` is repeated on the pick. */
-  | { kind: 'choose'; locale: Locale; command: string; options: { collabId: string; title: string }[] };
+  | { kind: 'choose'; locale: Locale; command: string; options: { collabId: string; title: string }[] }
+  /** "Forget this collaboration for good?" shown only to the facilitator. */
+  | { kind: 'confirm'; locale: Locale; collabId: string; title: string };
 
 export type CardKind = CardView['kind'];

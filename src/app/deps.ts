@@ -1,4 +1,5 @@
 import type { CollabStore } from './collab-ports.js';
+import type { DossierSettings } from './dossier-ports.js';
 import type { Messengers } from './messenger.js';
 import type { Clock, Lifetimes, PollJobs, PollStore, RefreshTiming } from './ports.js';
 import type { Pseudonyms } from './pseudonyms.js';
@@ -7,6 +8,7 @@ import type { Pseudonyms } from './pseudonyms.js';
 export interface AppDeps {
   store: PollStore;
   collabs: CollabStore;
+  dossier: DossierSettings;
   messengers: Messengers;
   jobs: PollJobs;
   refreshTiming: RefreshTiming;

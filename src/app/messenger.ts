@@ -1,3 +1,4 @@
+import type { Person } from '../domain/collaboration.js';
 import type { Scope } from '../domain/poll.js';
 import type { CardView } from './card-views.js';
 import type { CardRef, Place } from './ports.js';
@@ -13,6 +14,10 @@ export interface Messenger {
   threadOf(card: CardRef): Place;
   /** The channel or chat a place is in, outside any thread (new collaborations start there). */
   channelOf(place: Place): Place;
+  /** Posts a text file into a place; false where the platform cannot take files there (Teams channels). */
+  postFile(place: Place, file: { name: string; title: string; content: string }): Promise<boolean>;
+  /** Display names for people, for pages outside the chat (the dossier); ids that cannot be resolved are left out. */
+  displayNames(people: Person[]): Promise<Record<string, string>>;
   /** How many people (not bots) are in the place's channel or chat; undefined when the platform cannot tell. */
   memberCount(place: Place): Promise<number | undefined>;
 }

@@ -9,6 +9,8 @@ export type ParsedCommand =
   | { kind: 'step'; step?: Step }
   | { kind: 'decide' }
   | { kind: 'decisions' }
+  | { kind: 'dossier' }
+  | { kind: 'forget' }
   | { kind: 'unknown'; word: string };
 
 /** Commands without arguments, in Dutch and English. */
@@ -21,6 +23,10 @@ const SIMPLE: Record<string, ParsedCommand> = {
   besluiten: { kind: 'decisions' },
   beslissingen: { kind: 'decisions' },
   decisions: { kind: 'decisions' },
+  dossier: { kind: 'dossier' },
+  export: { kind: 'dossier' },
+  vergeet: { kind: 'forget' },
+  forget: { kind: 'forget' },
 };
 
 const NAMED_FLAGS = new Set(['--named', '--met-namen', '--benoemd']);

@@ -110,8 +110,8 @@ export interface PollJobs {
   /** Closes the poll after `delayMs` (its maximum age); one job per poll. */
   scheduleExpiry(scope: Scope, pollId: string, delayMs: number): Promise<void>;
   cancelExpiry(scope: Scope, pollId: string): Promise<void>;
-  /** Removes the queued jobs of one collaboration's cards. */
-  cancelCollab(scope: Scope, collabId: string): Promise<void>;
+  /** Removes the queued jobs of one collaboration's cards and of its polls' cards. */
+  cancelCollab(scope: Scope, collabId: string, pollIds: string[]): Promise<void>;
   /** Removes every queued job of a workspace or tenant. */
   cancelScope(scope: Scope): Promise<void>;
 }

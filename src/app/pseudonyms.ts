@@ -24,6 +24,11 @@ export class Pseudonyms {
     return this.mac('facilitator', pollSalt, userId);
   }
 
+  /** The signature of a dossier link, so a guessed or altered link is refused before any lookup. */
+  linkSignature(linkId: string, expiresAt: number): string {
+    return this.mac('dossier-link', linkId, String(expiresAt));
+  }
+
   /** A per-workspace key for small per-person caches (the Slack locale). */
   person(scope: Scope, userId: string): string {
     return this.mac('person', scope.platform, scope.tenant, userId);

@@ -5,6 +5,7 @@ import { buildDecisionModel, buildRootModel, buildStepModel, type Formatting } f
 import {
   buildAnswersModel,
   buildChooseModel,
+  buildConfirmModel,
   buildDecisionsModel,
   buildEvaluationModel,
   buildListModel,
@@ -61,6 +62,8 @@ export function renderSlackCard(view: CardView): SlackMessage[] {
       return [expandCard('slack', 'decision', buildDecisionModel(view.view, f, view.personal?.notice)) as unknown as SlackMessage];
     case 'choose':
       return [expandCard('slack', 'choose', buildChooseModel(view.locale, view.command, view.options, f)) as unknown as SlackMessage];
+    case 'confirm':
+      return [expandCard('slack', 'confirm', buildConfirmModel(view.locale, view.collabId, view.title, f)) as unknown as SlackMessage];
     default:
       throw new Error(`no slack rendering for ${view.kind}`);
   }
@@ -84,6 +87,8 @@ export function renderTeamsCard(view: CardView): Record<string, unknown>[] {
       return [expandCard('teams', 'decision', buildDecisionModel(view.view, f, view.personal?.notice))];
     case 'choose':
       return [expandCard('teams', 'choose', buildChooseModel(view.locale, view.command, view.options, f))];
+    case 'confirm':
+      return [expandCard('teams', 'confirm', buildConfirmModel(view.locale, view.collabId, view.title, f))];
     default:
       throw new Error(`no teams rendering for ${view.kind}`);
   }

@@ -130,3 +130,16 @@ export function buildChooseModel(locale: Locale, command: string, options: { col
     options: options.map((o) => ({ title: f.text(o.title), value: `${o.collabId}|${command.slice(0, 1000)}`, button: m.chooseButton })),
   };
 }
+
+export interface ConfirmCardModel {
+  text: string;
+  collabId: string;
+  confirmLabel: string;
+  cancelLabel: string;
+}
+
+/** The facilitator's last question before a collaboration is deleted. */
+export function buildConfirmModel(locale: Locale, collabId: string, title: string, f: Formatting): ConfirmCardModel {
+  const m = collabMessages(locale);
+  return { text: m.confirmForget(f.text(title)), collabId, confirmLabel: m.forgetButton, cancelLabel: m.cancelButton };
+}

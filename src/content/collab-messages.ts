@@ -63,6 +63,11 @@ export interface CollabMessages {
   listLine: (title: string, step: string, temperature: string, decision: string) => string;
   chooseCollab: string;
   chooseButton: string;
+  confirmForget: (title: string) => string;
+  forgetButton: string;
+  forgotten: string;
+  cancelled: string;
+  dossierLink: (url: string, validMs: number, filePosted: boolean) => string;
   started: string;
   rootSaved: string;
   viaStep4: string;
@@ -137,6 +142,14 @@ const nl: CollabMessages = {
   listLine: (title, step, temperature, decision) => `*${title}*: ${step} · temperatuur: ${temperature} · beslissing: ${decision}`,
   chooseCollab: 'In dit kanaal lopen meerdere samenwerkingen. Over welke gaat het?',
   chooseButton: 'Deze',
+  confirmForget: (title) =>
+    `Wil je de samenwerking *${title}* echt vergeten? Alles wordt gewist: velden, antwoorden, temperaturen, beslissingen, open punten en dossierlinks. Dat kan niet ongedaan worden.`,
+  forgetButton: 'Ja, vergeet alles',
+  forgotten: 'Deze samenwerking is op vraag van de facilitator vergeten. WerktSamen bewaart er niets meer van.',
+  cancelled: 'Er is niets gewist.',
+  dossierLink: (url, validMs, filePosted) =>
+    `Het dossier van deze samenwerking (alleen voor jou; de link werkt ${Math.round(validMs / 86_400_000)} dagen): ${url}` +
+    (filePosted ? '\nDe Markdown-versie staat ook in de draad.' : ''),
   started: 'De samenwerking is gestart.',
   rootSaved: 'De samenwerking is bijgewerkt.',
   viaStep4: 'Beslist in stap 4: het voorstel lukt niet.',
@@ -211,6 +224,14 @@ const en: CollabMessages = {
   listLine: (title, step, temperature, decision) => `*${title}*: ${step} · temperature: ${temperature} · decision: ${decision}`,
   chooseCollab: 'Several collaborations run in this channel. Which one do you mean?',
   chooseButton: 'This one',
+  confirmForget: (title) =>
+    `Do you really want to forget the collaboration *${title}*? Everything is erased: fields, answers, temperatures, decisions, open points and dossier links. This cannot be undone.`,
+  forgetButton: 'Yes, forget everything',
+  forgotten: 'This collaboration was forgotten at the facilitator’s request. WerktSamen keeps nothing of it.',
+  cancelled: 'Nothing was erased.',
+  dossierLink: (url, validMs, filePosted) =>
+    `The dossier of this collaboration (just for you; the link works for ${Math.round(validMs / 86_400_000)} days): ${url}` +
+    (filePosted ? '\nThe Markdown version is also in the thread.' : ''),
   started: 'The collaboration has started.',
   rootSaved: 'The collaboration is updated.',
   viaStep4: 'Decided in step 4: the proposal does not work out.',

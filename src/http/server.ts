@@ -3,6 +3,8 @@ import type { Logger } from '../logger.js';
 
 export interface RouteRequest {
   method: string;
+  /** The request path without its query (routes registered with a trailing '/' get every path below). */
+  path: string;
   headers: IncomingMessage['headers'];
   body: string;
 }
@@ -62,21 +64,23 @@ function send(res: ServerResponse, r: RouteResponse): void {
 export function createHttpServer(routes: Record<string, Route>, logger: Logger): Server {
   return createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
-    const route = routes[path];
+    // Prefix routes end in '/'. Logs name the route, never the path: a dossier path is a credential.
+    const key = routes[path] ? path : Object.keys(routes).find((k) => k.endsWith('/') && path.startsWith(k));
+    const route = key ? routes[key] : undefined;
     if (!route) {
       req.resume();
       return send(res, { status: 404, body: 'not found' });
     }
     const method = req.method ?? 'GET';
     readBody(req)
-      .then((body) => route({ method, headers: req.headers, body }))
+      .then((body) => route({ method, path, headers: req.headers, body }))
       .then((r) => send(res, r))
       .catch((err: unknown) => {
         if (err instanceof TooLarge) {
           if (!res.headersSent && !res.destroyed) send(res, { status: 413, body: 'payload too large' });
           return;
         }
-        logger.error({ path, errorClass: err instanceof Error ? err.name : typeof err }, 'request failed');
+        logger.error({ route: key, errorClass: err instanceof Error ? err.name : typeof err }, 'request failed');
         if (!res.headersSent) send(res, { status: 500, body: 'internal error' });
       });
   });

@@ -88,9 +88,12 @@ export class QueuePollJobs implements PollJobs, RefreshMarker {
   }
 
   /** Removes the queued jobs of one collaboration's cards (forgetting it). */
-  async cancelCollab(scope: Scope, collabId: string): Promise<void> {
+  async cancelCollab(scope: Scope, collabId: string, pollIds: string[]): Promise<void> {
     const prefix = `c:${collabId}:`;
-    await this.removeWhere((d) => d.platform === scope.platform && d.tenant === scope.tenant && typeof d.card === 'string' && d.card.startsWith(prefix));
+    const polls = new Set(pollIds.map((id) => `poll:${id}`));
+    await this.removeWhere(
+      (d) => d.platform === scope.platform && d.tenant === scope.tenant && typeof d.card === 'string' && (d.card.startsWith(prefix) || polls.has(d.card)),
+    );
   }
 
   async begin(scope: Scope, card: LiveCard): Promise<number> {

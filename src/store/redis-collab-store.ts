@@ -22,7 +22,9 @@ import { asStoreError } from './store-errors.js';
 
 /** Older answer versions kept per collaboration; enough for any real meeting, bounded for memory. */
 export const HISTORY_MAX = 1000;
-const UPDATE_ATTEMPTS = 8;
+/** A compare-and-set only fails because another change landed; with jitter, a burst of edits all land. */
+const UPDATE_ATTEMPTS = 50;
+const jitter = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 1 + Math.random() * 9));
 
 /** Thread and channel keys come from the platform; hashed so key names stay short and uniform. */
 export const keyHash = (value: string): string => createHash('sha256').update(value).digest('base64url').slice(0, 22);
@@ -36,16 +38,17 @@ return 1
 `);
 
 /**
- * KEYS meta answers history refresh; ARGV member json historyMax minInterval pendingTtl.
- * Replaces a member's answers (the previous version goes to the history list) and marks the
- * step card's refresh, in one round trip. Returns {'ok', answered, delay} or {'err', code}.
+ * KEYS meta answers history refresh; ARGV member json historyMax minInterval pendingTtl step.
+ * Replaces a member's answers (the previous version goes to the history list, with its step)
+ * and marks the step card's refresh, in one round trip. Returns {'ok', answered, delay} or {'err', code}.
  */
 const saveAnswersScript = new LuaScript(`
 if redis.call('EXISTS', KEYS[1]) == 0 then return {'err', 'collab_not_found'} end
 ${NOW}
 local prev = redis.call('HGET', KEYS[2], ARGV[1])
 if prev then
-  redis.call('RPUSH', KEYS[3], prev)
+  -- prev is a JSON object: the step goes in front of its first field.
+  redis.call('RPUSH', KEYS[3], '{"step":' .. ARGV[6] .. ',' .. string.sub(prev, 2))
   redis.call('LTRIM', KEYS[3], -tonumber(ARGV[3]), -1)
 end
 redis.call('HSET', KEYS[2], ARGV[1], ARGV[2])
@@ -104,11 +107,12 @@ export class RedisCollabStore implements CollabStore {
   }
 
   async create(collab: Collaboration, channelKey: string): Promise<void> {
+    const data = JSON.stringify(CollaborationSchema.parse(collab));
     const k = collabKeys(collab.scope, collab.id);
     const channel = channelCollabsKey(collab.scope, keyHash(channelKey));
     await this.index.add(collab.scope, [k.meta, channel].map((key) => ({ key, expiresAt: this.now() + this.retentionMs })));
     await asStoreError(
-      this.redis.hset(k.meta, { data: JSON.stringify(CollaborationSchema.parse(collab)), v: '1', channel: keyHash(channelKey) }),
+      this.redis.hset(k.meta, { data, v: '1', channel: keyHash(channelKey) }),
     );
     await asStoreError(this.redis.zadd(channel, collab.createdAt, collab.id));
     await this.touch(collab.scope, collab.id, [channel]);
@@ -151,6 +155,7 @@ export class RedisCollabStore implements CollabStore {
         await this.touch(scope, id);
         return next;
       }
+      await jitter();
     }
     throw new AppError('store_unavailable', 'collaboration changed too often at once');
   }
@@ -176,7 +181,7 @@ export class RedisCollabStore implements CollabStore {
         saveAnswersScript.run(
           this.redis,
           [k.meta, k.answers(step), k.history, k.refresh(`step${step}`)],
-          [set.by.id, JSON.stringify(AnswerSetSchema.parse(set)), HISTORY_MAX, timing.minIntervalMs, timing.pendingTtlMs],
+          [set.by.id, JSON.stringify(AnswerSetSchema.parse(set)), HISTORY_MAX, timing.minIntervalMs, timing.pendingTtlMs, step],
         ),
       ),
     );
@@ -257,8 +262,8 @@ export class RedisCollabStore implements CollabStore {
   async markRefresh(scope: Scope, id: string, name: CollabCardName, timing: RefreshTiming): Promise<Marked> {
     const k = collabKeys(scope, id);
     const reply = unwrap(await asStoreError(markScript.run(this.redis, [k.meta, k.refresh(name)], [timing.minIntervalMs, timing.pendingTtlMs])));
+    await this.index.add(scope, [{ key: k.refresh(name), expiresAt: this.now() + this.retentionMs }]);
     await asStoreError(this.redis.pexpire(k.refresh(name), this.retentionMs));
-    // The refresh key is in the index from the collaboration's last touch (collabKeyList lists it).
     return { refreshDelayMs: delayOf(reply[0]) };
   }
 
@@ -273,8 +278,10 @@ export class RedisCollabStore implements CollabStore {
   async delete(scope: Scope, id: string): Promise<void> {
     const k = collabKeys(scope, id);
     const [channel, mapped] = await asStoreError(this.redis.hmget(k.meta, 'channel', 'threadKey'));
-    await asStoreError(this.redis.unlink(...collabKeyList(scope, id)));
+    const keys = collabKeyList(scope, id);
+    await asStoreError(this.redis.unlink(...keys));
     if (mapped) await asStoreError(this.redis.unlink(mapped));
+    await this.index.remove(scope, mapped ? [...keys, mapped] : keys);
     if (channel) await asStoreError(this.redis.zrem(channelCollabsKey(scope, channel), id));
   }
 }

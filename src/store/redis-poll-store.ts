@@ -90,6 +90,7 @@ export class RedisPollStore implements PollStore {
 
   async deletePoll(scope: Scope, pollId: string): Promise<void> {
     await asStoreError(this.redis.del(...pollKeyList(scope, pollId)));
+    await this.index.remove(scope, pollKeyList(scope, pollId));
   }
 
   async getPollInfo(scope: Scope, pollId: string): Promise<NewPoll | undefined> {

@@ -37,6 +37,11 @@ export class ScopeIndex {
     await asStoreError(indexScript.run(this.redis, [indexKey(scope)], args));
   }
 
+  /** Forgets keys that were deleted, so the index does not name them any longer. */
+  async remove(scope: Scope, keys: string[]): Promise<void> {
+    if (keys.length > 0) await asStoreError(this.redis.zrem(indexKey(scope), ...keys));
+  }
+
   /** Deletes every key the index lists, and the index. Returns how many keys were deleted. */
   async deleteAll(scope: Scope): Promise<number> {
     const index = indexKey(scope);

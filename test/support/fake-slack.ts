@@ -119,6 +119,10 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   events.setMaxListeners(0); // many concurrent waitFor calls are fine
   // Monotonic across reset() so message timestamps never repeat within a fake's life.
   let tsCounter = 0;
+  let fileCounter = 0;
+  // The upload URL handed out by files.getUploadURLExternal points back at this fake.
+  let base = '';
+  const baseUrl = (): string => base;
   const nextTs = (): string => {
     tsCounter += 100;
     return `${1_700_000_000 + Math.floor(tsCounter / 1e6)}.${String(tsCounter % 1e6).padStart(6, '0')}`;
@@ -157,6 +161,12 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       }
       case 'apps.connections.open':
         return options.socketModeUrl ? { ok: true, url: options.socketModeUrl } : { ok: false, error: 'invalid_auth' };
+      case 'files.getUploadURLExternal': {
+        const fileId = `F${++fileCounter}`;
+        return { ok: true, file_id: fileId, upload_url: `${baseUrl()}/upload/${fileId}` };
+      }
+      case 'files.completeUploadExternal':
+        return { ok: true, files: [{ id: 'F1', title: 'file' }] };
       case 'conversations.info':
         return { ok: true, channel: { id: channel, name: 'general', is_channel: true, is_im: false, is_private: false, num_members: 8 } };
       default:
@@ -168,6 +178,15 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
     const isApi = path.startsWith('/api/');
     const isRespond = path.startsWith('/respond/');
+    if (req.method === 'POST' && path.startsWith('/upload/')) {
+      // Slack's external upload: the file's bytes, recorded so a test can read what was shared.
+      const content = await readBody(req);
+      const call: RecordedCall = { method: 'upload', args: { content }, headers: req.headers, token: undefined, path, status: 200, response: 'OK', at: Date.now() };
+      calls.push(call);
+      res.writeHead(200, { 'Content-Type': 'text/plain' }).end('OK');
+      events.emit('call', call);
+      return;
+    }
     if (req.method !== 'POST' || (!isApi && !isRespond)) {
       res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
       return;
@@ -222,7 +241,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     server.listen(0, '127.0.0.1', () => resolve());
   });
   const { port } = server.address() as AddressInfo;
-  const base = `http://127.0.0.1:${port}`;
+  base = `http://127.0.0.1:${port}`;
 
   return {
     apiUrl: `${base}/api/`,

@@ -1,6 +1,6 @@
 import { buildApp, type Running } from '../../src/main.js';
 import { loadConfig } from '../../src/config.js';
-import type { RefreshTiming } from '../../src/app/ports.js';
+import type { Clock, RefreshTiming } from '../../src/app/ports.js';
 import { startFakeSlack, type FakeSlack, type RecordedCall } from './fake-slack.js';
 import { captureLogs, type CapturedLogs } from './log-capture.js';
 import { startRedis, type RedisServerHandle } from './redis-server.js';
@@ -32,7 +32,9 @@ export interface SlackHarness {
 let responseCounter = 0;
 
 /** The real app (real Bolt, real Redis, real BullMQ worker) against a fake Slack Web API. */
-export async function startSlackHarness(opts: { minIntervalMs?: number; persist?: boolean; env?: Record<string, string> } = {}): Promise<SlackHarness> {
+export async function startSlackHarness(
+  opts: { minIntervalMs?: number; persist?: boolean; env?: Record<string, string>; clock?: Clock } = {},
+): Promise<SlackHarness> {
   const redis = await startRedis({ persist: opts.persist });
   const fake = await startFakeSlack({ teamId: TEAM });
   const config = loadConfig({
@@ -46,7 +48,7 @@ export async function startSlackHarness(opts: { minIntervalMs?: number; persist?
     ...opts.env,
   });
   const logs = captureLogs();
-  const app = await buildApp(config, redis.url, { logger: logs.logger, slackRetries: 0, refreshTiming: testTiming(opts.minIntervalMs) });
+  const app = await buildApp(config, redis.url, { logger: logs.logger, slackRetries: 0, refreshTiming: testTiming(opts.minIntervalMs), clock: opts.clock });
   const url = `http://127.0.0.1:${app.port()}/slack/events`;
   const post = (req: SlackRequestBody, o?: PostSignedOptions) => postSigned(url, SIGNING_SECRET, req, o);
   return {

@@ -11,6 +11,9 @@ import { postDecisionCard, postDecisions } from './decide.js';
 import { findCollaboration, listCollaborations } from './find-collaboration.js';
 import { messengerFor, startCollaboration } from './start-collaboration.js';
 import { postStep } from './steps.js';
+import { requestDossier } from './dossier.js';
+import { confirmForget } from './forget-collaboration.js';
+import { collabMessages } from '../../content/collab-messages.js';
 
 export interface CommandInput {
   scope: Scope;
@@ -79,5 +82,11 @@ export async function runCommand(deps: AppDeps, input: CommandInput): Promise<Co
     case 'decisions':
       await postDecisions(deps, actor);
       return { kind: 'none' };
+    case 'dossier': {
+      const { url, filePosted } = await requestDossier(deps, actor, locale);
+      return text(collabMessages(locale).dossierLink(url, deps.dossier.linkMs, filePosted));
+    }
+    case 'forget':
+      return { kind: 'card', view: await confirmForget(deps, actor, locale) };
   }
 }

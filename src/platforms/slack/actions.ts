@@ -4,6 +4,8 @@ import { closePoll } from '../../app/close-poll.js';
 import { runCommand } from '../../app/collab/run-command.js';
 import { chooseOutcome, openCollabPoll, type Step4Outcome } from '../../app/collab/decide.js';
 import { requireFacilitator } from '../../app/collab/edit-collaboration.js';
+import { forgetCollaboration } from '../../app/collab/forget-collaboration.js';
+import { collabMessages } from '../../content/collab-messages.js';
 import { ownAnswers, postAnswers, postStep, requireCoordinator } from '../../app/collab/steps.js';
 import { loadCollab } from '../../app/collab-views.js';
 import { parseCommand } from '../../app/parse-command.js';
@@ -30,7 +32,8 @@ interface Press {
   channel?: string;
   client: webApi.WebClient;
   locale: () => Promise<Locale>;
-  respondPrivately: (message: { text: string; blocks?: webApi.KnownBlock[] }) => Promise<void>;
+  /** `replace`: the private message with the button gives way to this one (a confirmation). */
+  respondPrivately: (message: { text: string; blocks?: webApi.KnownBlock[] }, replace?: boolean) => Promise<void>;
 }
 
 /** `collabId:arg` from a button value; the id is checked, the scope comes from the request. */
@@ -95,6 +98,14 @@ const handlers: Record<string, (p: Press) => Promise<void>> = {
     const message = privateMessage(reply);
     if (message) await p.respondPrivately(message);
   },
+  'collab.forget': async (p) => {
+    const { collabId } = collabValue(p.value);
+    await forgetCollaboration(p.ctx.deps, { scope: p.scope, collabId, user: { id: p.userId } });
+    await p.respondPrivately({ text: collabMessages(await p.locale()).forgotten }, true);
+  },
+  'collab.cancel': async (p) => {
+    await p.respondPrivately({ text: collabMessages(await p.locale()).cancelled }, true);
+  },
   'step.answer': async (p) => {
     const { collabId, arg } = collabValue(p.value);
     const step = stepOf(arg);
@@ -143,8 +154,8 @@ export function registerActions(app: App, ctx: SlackContext): void {
     let scope: Scope | undefined;
     let userId: string | undefined;
     const locale = async (): Promise<Locale> => (scope && userId ? ctx.locales.get(client, scope, userId) : 'nl');
-    const respondPrivately = async (message: { text: string; blocks?: webApi.KnownBlock[] }): Promise<void> => {
-      await respond({ response_type: 'ephemeral', replace_original: false, ...message });
+    const respondPrivately = async (message: { text: string; blocks?: webApi.KnownBlock[] }, replace = false): Promise<void> => {
+      await respond({ response_type: 'ephemeral', replace_original: replace, ...message });
     };
     try {
       scope = await slackScope(body, ctx.workspace);

@@ -1,6 +1,7 @@
 import type { webApi } from '@slack/bolt';
 import { z } from 'zod';
 import { AppError } from '../../domain/errors.js';
+import type { Person } from '../../domain/collaboration.js';
 import type { CardRef, Place } from '../../app/ports.js';
 import type { Messenger } from '../../app/messenger.js';
 import type { CardView } from '../../app/card-views.js';
@@ -65,6 +66,34 @@ export class SlackMessenger implements Messenger {
 
   channelOf(place: Place): Place {
     return slackPlace(PlaceRefSchema.parse(JSON.parse(place.ref)).channel);
+  }
+
+  async postFile(place: Place, file: { name: string; title: string; content: string }): Promise<boolean> {
+    const where = PlaceRefSchema.parse(JSON.parse(place.ref));
+    // filesUploadV2 runs Slack's three-step external upload; sharing into the thread completes on Slack's side.
+    await this.client
+      .filesUploadV2(
+        where.threadTs
+          ? { channel_id: where.channel, thread_ts: where.threadTs, filename: file.name, title: file.title, content: file.content }
+          : { channel_id: where.channel, filename: file.name, title: file.title, content: file.content },
+      )
+      .catch((err: unknown) => {
+        throw toAppError(err);
+      });
+    return true;
+  }
+
+  async displayNames(people: Person[]): Promise<Record<string, string>> {
+    const ids = [...new Set(people.map((p) => p.id))];
+    const names: Record<string, string> = {};
+    await Promise.all(
+      ids.map(async (id) => {
+        const res = await this.client.users.info({ user: id }).catch(() => undefined);
+        const name = res?.user?.profile?.display_name || res?.user?.real_name || res?.user?.name;
+        if (name) names[id] = name;
+      }),
+    );
+    return names;
   }
 
   async memberCount(place: Place): Promise<number | undefined> {

@@ -6,6 +6,7 @@ import type { CardView } from '../../app/card-views.js';
 import { chooseOutcome, decisionErrors, openCollabPoll, recordDecision, type Step4Outcome } from '../../app/collab/decide.js';
 import { editCollaboration, patchErrors, requireFacilitator, type CollabPatch } from '../../app/collab/edit-collaboration.js';
 import { runCommand } from '../../app/collab/run-command.js';
+import { forgetCollaboration } from '../../app/collab/forget-collaboration.js';
 import { answerErrors, ownAnswers, postAnswers, postStep, submitAnswers } from '../../app/collab/steps.js';
 import { loadCollab, loadDecisionView, loadRootView, loadStepView } from '../../app/collab-views.js';
 import type { AppDeps } from '../../app/deps.js';
@@ -128,6 +129,12 @@ export const invokeHandlers: Record<string, (i: Invoke) => Promise<InvokeResult>
     if (reply.kind === 'card') return { view: reply.view };
     return { notice: reply.kind === 'text' ? reply.text : collabMessages(i.locale).started };
   },
+  'collab.forget': async (i) => {
+    const { collabId } = collabValue(i.data);
+    await forgetCollaboration(i.deps, { scope: i.scope, collabId, user: i.user });
+    return { notice: collabMessages(i.locale).forgotten };
+  },
+  'collab.cancel': async (i) => ({ notice: collabMessages(i.locale).cancelled }),
   'step.answer': async (i) => {
     const { collabId, arg } = collabValue(i.data);
     const step = stepOf(arg);

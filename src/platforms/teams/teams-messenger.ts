@@ -1,6 +1,7 @@
 import { CardFactory, MessageFactory, TeamsInfo, type CloudAdapter, type ConversationReference, type TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import { AppError } from '../../domain/errors.js';
+import type { Person } from '../../domain/collaboration.js';
 import type { CardRef, Place } from '../../app/ports.js';
 import type { Messenger } from '../../app/messenger.js';
 import type { CardView } from '../../app/card-views.js';
@@ -87,6 +88,16 @@ export class TeamsMessenger implements Messenger {
     const reference = this.reference(place);
     const id = topLevel(conversationIdOf(reference));
     return teamsPlace({ ...reference, conversation: { ...reference.conversation!, id } });
+  }
+
+  /** Bots can send files only in personal chats; in channels the dossier link is the way. */
+  async postFile(): Promise<boolean> {
+    return false;
+  }
+
+  /** Teams people carry the name they had when they acted. */
+  async displayNames(people: Person[]): Promise<Record<string, string>> {
+    return Object.fromEntries(people.filter((p) => p.name).map((p) => [p.id, p.name!]));
   }
 
   async memberCount(place: Place): Promise<number | undefined> {
