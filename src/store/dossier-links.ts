@@ -29,10 +29,11 @@ export class RedisDossierLinks implements DossierLinkStore {
     return parsed.success ? parsed.data : undefined;
   }
 
-  async revoke(_scope: Scope, linkIds: string[]): Promise<void> {
+  async revoke(scope: Scope, linkIds: string[]): Promise<void> {
     if (linkIds.length === 0) return;
     const pipeline = this.redis.pipeline();
     for (const id of linkIds) pipeline.unlink(linkKey(id));
     await asStoreError(pipeline.exec());
+    await this.index.remove(scope, linkIds.map(linkKey));
   }
 }

@@ -4,21 +4,24 @@
  * thread, stap 4's outcomes, the decision with its tension mark, and who may do what.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dumpRedis } from '../support/redis-dump.js';
 import { assertBlockKit } from '../support/block-kit-check.js';
 import type { RecordedCall } from '../support/fake-slack.js';
 import { appMentionEventBody, blockActionsBody, slashCommandBody, viewSubmissionBody } from '../support/slack-signing.js';
 import { CHANNEL, startSlackHarness, TEAM, type SlackHarness } from '../support/slack-harness.js';
 
 let h: SlackHarness;
+// A clock the test can move forward, for dossier links that expire.
+let offsetMs = 0;
 beforeAll(async () => {
-  h = await startSlackHarness();
+  h = await startSlackHarness({ clock: { now: () => Date.now() + offsetMs } });
 });
 afterAll(async () => {
   await h?.close();
 });
 
 let n = 0;
-const json = (v: unknown): string => JSON.stringify(v);
+const json = (v: unknown): string => JSON.stringify(v) ?? '';
 type Block = { type: string; block_id?: string; elements?: { action_id?: string; value?: string }[]; accessory?: { value?: string } };
 const blocksOf = (call: RecordedCall): Block[] => call.args.blocks as Block[];
 
@@ -62,7 +65,9 @@ const buttonValue = (call: RecordedCall, actionId: string): string =>
 async function start(userId: string, title: string): Promise<{ root: RecordedCall; collabId: string; rootTs: string }> {
   const before = h.fake.callsTo('chat.postMessage').length;
   await command(userId, `start ${title}`);
-  const root = await posted((c) => json(c.args.blocks).includes(title) && h.fake.callsTo('chat.postMessage').indexOf(c) >= before);
+  // Slack shows user text escaped (&, < and >).
+  const shown = title.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const root = await posted((c) => json(c.args.blocks).includes(shown) && h.fake.callsTo('chat.postMessage').indexOf(c) >= before);
   const collabId = buttonValue(root, 'collab.edit');
   expect(collabId).toMatch(/^[A-Za-z0-9_-]{10,32}$/);
   return { root, collabId, rootTs: tsOf(root) };
@@ -241,5 +246,98 @@ describe('Slack: in English', () => {
     await mention('U_EN', 'step 1', s.rootTs);
     const card = await posted((c) => c.args.thread_ts === s.rootTs && json(c.args.blocks).includes('Explore the idea'));
     expect(json(card.args.blocks)).toContain('0 of 7 members answered');
+  });
+});
+
+describe('Slack: the dossier and forgetting', () => {
+  let collabId = '';
+  let rootTs = '';
+  let url = '';
+
+  it('gives the requester a private link to the dossier and posts the Markdown file in the thread', async () => {
+    ({ collabId, rootTs } = await start('U_FACI', 'Brede school <Noord> & co'));
+    await mention('U_FACI', 'stap 1', rootTs);
+    await posted((c) => c.args.thread_ts === rootTs && json(c.args.blocks).includes('Verken het idee'));
+    await submit('U_LID1', 'step.answers', JSON.stringify({ c: collabId, s: 1 }), {
+      waarom: { type: 'plain_text_input', value: 'Te veel kinderen zonder <b>studieplek</b>.' },
+    });
+    await submit('U_LID1', 'step.answers', JSON.stringify({ c: collabId, s: 1 }), {
+      waarom: { type: 'plain_text_input', value: 'Kinderen zonder studieplek.' },
+    });
+    const before = h.fake.callsTo('chat.postEphemeral').length;
+    await mention('U_LID2', 'dossier', rootTs);
+    const reply = await h.fake.waitFor((c) => c.method === 'chat.postEphemeral' && h.fake.callsTo('chat.postEphemeral').indexOf(c) >= before);
+    expect(reply.args.user).toBe('U_LID2');
+    url = /(http:\/\/\S+\/dossier\/\S+)/.exec(String(reply.args.text))?.[1] ?? '';
+    expect(url).toMatch(/^http:\/\/localhost:\d+\/dossier\/[A-Za-z0-9_-]{22}\.\d+\.[A-Za-z0-9_-]{43}$/);
+    const complete = await h.fake.waitFor((c) => c.method === 'files.completeUploadExternal');
+    expect(complete.args.thread_ts).toBe(rootTs);
+    expect(complete.args.channel_id).toBe(CHANNEL);
+    const upload = await h.fake.waitFor((c) => c.method === 'upload');
+    expect(String(upload.args.content)).toContain('Kinderen zonder studieplek');
+  });
+
+  it('serves the dossier page, with its Markdown and JSON, from our own server without scripts', async () => {
+    const local = url.replace(/^http:\/\/localhost:\d+/, `http://127.0.0.1:${h.app.port()}`);
+    const page = await fetch(local);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-security-policy')).toContain("default-src 'none'");
+    expect(page.headers.get('referrer-policy')).toBe('no-referrer');
+    const html = await page.text();
+    expect(html).toContain('Brede school &lt;Noord&gt; &amp; co');
+    expect(html).toContain('Kinderen zonder studieplek.');
+    expect(html).toContain('Te veel kinderen zonder &lt;b&gt;studieplek&lt;/b&gt;.');
+    // Names come from users.info when the page is made; none is stored.
+    expect(html).toContain('user-U_LID1');
+    expect(html).not.toMatch(/<script|https?:\/\/(?!localhost)/i);
+    const markdown = await fetch(`${local}.md`);
+    expect(markdown.headers.get('content-type')).toContain('text/markdown');
+    expect(await markdown.text()).toContain('# Dossier: Brede school \\<Noord\\> & co');
+    const data = (await (await fetch(`${local}.json`)).json()) as { title: string; steps: { answers?: unknown; questions: { answers: { text: string }[] }[] }[] };
+    expect(data.title).toBe('Brede school <Noord> & co');
+    expect(data.steps[0]!.questions[0]!.answers[0]!.text).toBe('Kinderen zonder studieplek.');
+  });
+
+  it('answers 404 with no data for a forged, altered or expired link', async () => {
+    const local = url.replace(/^http:\/\/localhost:\d+/, `http://127.0.0.1:${h.app.port()}`);
+    const altered = local.replace(/(\/dossier\/[A-Za-z0-9_-]+)\.(\d+)\./, (_, head: string, exp: string) => `${head}.${Number(exp) + 86_400_000}.`);
+    const forged = local.slice(0, -3) + (local.endsWith('AAA') ? 'BBB' : 'AAA');
+    for (const bad of [altered, forged, `http://127.0.0.1:${h.app.port()}/dossier/nothing`, `${forged}.json`]) {
+      const res = await fetch(bad);
+      expect(res.status, bad).toBe(404);
+      expect(await res.text()).toBe('not found');
+    }
+    offsetMs = 8 * 24 * 60 * 60 * 1000;
+    try {
+      expect((await fetch(local)).status).toBe(404);
+    } finally {
+      offsetMs = 0;
+    }
+    expect((await fetch(local)).status).toBe(200);
+  });
+
+  it('lets only the facilitator forget, after a confirmation, and then nothing of it is left', async () => {
+    const refused = await command('U_LID1', 'vergeet');
+    expect(String((await privateReply(refused)).args.text)).toMatch(/meerdere samenwerkingen|Alleen de facilitator/);
+    const before = h.fake.callsTo('chat.postEphemeral').length;
+    await mention('U_LID1', 'vergeet', rootTs);
+    const no = await h.fake.waitFor((c) => c.method === 'chat.postEphemeral' && h.fake.callsTo('chat.postEphemeral').indexOf(c) >= before);
+    expect(String(no.args.text)).toContain('Alleen de facilitator van deze samenwerking');
+    await mention('U_FACI', 'vergeet', rootTs);
+    const ask = await h.fake.waitFor((c) => c.method === 'chat.postEphemeral' && json(c.args.blocks).includes('collab.forget'));
+    expect(json(ask.args.blocks)).toContain('Dat kan niet ongedaan worden');
+    const tag = await click('U_FACI', 'collab.forget', collabId, rootTs);
+    expect(String((await privateReply(tag)).args.text)).toContain('vergeten');
+    await updated(rootTs, 'Deze samenwerking is op vraag van de facilitator vergeten');
+    await posted((c) => c.args.thread_ts === rootTs && json(c.args.blocks).includes('vergeten'));
+    const local = url.replace(/^http:\/\/localhost:\d+/, `http://127.0.0.1:${h.app.port()}`);
+    expect((await fetch(local)).status).toBe(404);
+    const linkId = /\/dossier\/([A-Za-z0-9_-]{22})\./.exec(url)![1]!;
+    const left = (await dumpRedis(h.redis.url)).filter(
+      (k) => [collabId, linkId, 'Brede school', 'studieplek'].some((needle) => k.key.includes(needle) || String(k.value).includes(needle)),
+    );
+    expect(left.map((k) => k.key)).toEqual([]);
+    const jobs = await h.app.queue.getJobs(['delayed', 'waiting', 'active', 'prioritized']);
+    expect(jobs.filter((j) => JSON.stringify(j.data).includes(collabId))).toEqual([]);
   });
 });

@@ -15,6 +15,10 @@ beforeAll(async () => {
       '/fault': async () => {
         throw new TypeError('a bug on our side');
       },
+      '/prefix/': async (req) => {
+        if (req.path.endsWith('/fail')) throw new RangeError('broken below the prefix');
+        return { status: 200, body: req.path };
+      },
     },
     logs.logger,
   );
@@ -40,7 +44,15 @@ describe('the HTTP server', () => {
     const fault = await fetch(`${base}/fault`, { method: 'POST', body: 'x' });
     expect(fault.status).toBe(500);
     expect(await fault.text()).toBe('internal error');
-    expect(logs.entries().find((l) => l.msg === 'request failed')).toMatchObject({ path: '/fault', errorClass: 'TypeError' });
+    expect(logs.entries().find((l) => l.msg === 'request failed')).toMatchObject({ route: '/fault', errorClass: 'TypeError' });
     expect(logs.text()).not.toContain('a bug on our side');
+  });
+
+  it('hands every path below a prefix route to it, and logs the route, never the path (a dossier path is a credential)', async () => {
+    expect(await (await fetch(`${base}/prefix/secret-token.md?x=1`)).text()).toBe('/prefix/secret-token.md');
+    expect((await fetch(`${base}/prefixed`)).status).toBe(404);
+    expect((await fetch(`${base}/prefix/secret-token/fail`)).status).toBe(500);
+    expect(logs.entries().find((l) => l.errorClass === 'RangeError')).toMatchObject({ route: '/prefix/' });
+    expect(logs.text()).not.toContain('secret-token');
   });
 });
