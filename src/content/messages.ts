@@ -22,6 +22,7 @@ export interface Messages {
   yourVote: (label: string) => string;
   pollNotStarted: string;
   startNeedsTitle: string;
+  welcome: string;
   help: string;
   unknownCommand: (command: string) => string;
   errors: Record<PlainErrorCode, string>;
@@ -46,6 +47,8 @@ const nl: Messages = {
   yourVote: (label) => `Jouw stem: ${label}. Je kunt je keuze nog wijzigen.`,
   pollNotStarted: 'Deze peiling kon niet starten: WerktSamen kon ze niet bewaren. Open een nieuwe peiling.',
   startNeedsTitle: 'Geef de samenwerking een titel, bijvoorbeeld `start Huiswerkklas met de bib`.',
+  welcome:
+    'Hallo, ik ben *WerktSamen*. Ik help jullie samen beslissen over een samenwerking. Begin met `start <titel>` voor een nieuw samenwerkingsidee, of meet meteen het enthousiasme met `poll`. `help` toont alle commando\'s.',
   help: [
     '*WerktSamen* helpt jullie samen beslissen over een samenwerking.',
     '`start <titel>` begint een samenwerking: een kaart met een eigen draad, waarin alles verder gebeurt.',
@@ -98,6 +101,8 @@ const en: Messages = {
   yourVote: (label) => `Your vote: ${label}. You can still change it.`,
   pollNotStarted: 'This poll could not start: WerktSamen could not save it. Please open a new poll.',
   startNeedsTitle: 'Give the collaboration a title, for example `start Homework club with the library`.',
+  welcome:
+    'Hello, I am *WerktSamen*. I help you decide on a collaboration together. Begin with `start <title>` for a new collaboration idea, or measure the enthusiasm right away with `poll`. `help` lists every command.',
   help: [
     '*WerktSamen* helps your team decide on a collaboration together.',
     '`start <title>` starts a collaboration: a card with its own thread, where everything else happens.',

@@ -175,3 +175,15 @@ describe('Teams: in English', () => {
     expect(json(cardOf(step))).toContain('0 of 7 members answered');
   });
 });
+
+describe('Teams: welcome', () => {
+  it('greets once when the bot is added to a team, and not when someone else joins', async () => {
+    const added = (id: string) =>
+      h.send(activity(ann, h.connector.serviceUrl, { type: 'conversationUpdate', membersAdded: [{ id }], conversation: { id: '19:nieuw@thread.tacv2', conversationType: 'channel', tenantId: TENANT, isGroup: true } }));
+    expect((await added('29:Dries')).status).toBe(200);
+    expect((await added('28:werktsamen-bot')).status).toBe(200);
+    const hello = await h.connector.waitFor((c) => c.method === 'POST' && c.conversationId === '19:nieuw@thread.tacv2');
+    expect(json(hello.body)).toContain('start <titel>');
+    expect(h.connector.calls.filter((c) => c.method === 'POST' && c.conversationId === '19:nieuw@thread.tacv2')).toHaveLength(1);
+  });
+});

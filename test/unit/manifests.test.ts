@@ -148,7 +148,7 @@ describe('Teams manifest', () => {
     expect(errors.some((e) => e.startsWith('/bots/0/botId '))).toBe(true);
   });
 
-  it('declares the bot in every scope with poll and help commands', () => {
+  it('declares the bot in every scope, with the collaboration commands in teams and group chats', () => {
     const manifest = teamsManifestWith(sampleGuid);
     const bot = (manifest.bots as Json[])[0]!;
     expect(bot.scopes).toEqual(['personal', 'team', 'groupChat']);
@@ -157,8 +157,9 @@ describe('Teams manifest', () => {
     const lists = bot.commandLists as { scopes: string[]; commands: { title: string; description: string }[] }[];
     expect(lists.flatMap((l) => l.scopes).sort()).toEqual(['groupChat', 'personal', 'team']);
     for (const list of lists) {
-      expect(list.commands.map((c) => c.title)).toEqual(['poll', 'hulp']);
-      expect(list.commands[0]!.description).toBe('Peil het enthousiasme van het team');
+      const expected = list.scopes[0] === 'personal' ? ['poll', 'hulp'] : ['start', 'overzicht', 'stap', 'besluit', 'poll', 'dossier', 'hulp'];
+      expect(list.commands.map((c) => c.title)).toEqual(expected);
+      expect(list.commands.find((c) => c.title === 'poll')!.description).toBe('Peil het enthousiasme van het team');
     }
     expect(manifest.validDomains).toEqual([]);
     expect(manifest.localizationInfo).toEqual({
@@ -178,9 +179,11 @@ describe('Teams manifest', () => {
     for (const key of ['name.short', 'name.full', 'description.short', 'description.full']) {
       expect(typeof strings[key]).toBe('string');
     }
-    for (const list of [0, 1, 2]) {
-      expect(strings[`bots[0].commandLists[${list}].commands[0].title`]).toBe('poll');
-      expect(strings[`bots[0].commandLists[${list}].commands[1].title`]).toBe('help');
+    expect(strings['bots[0].commandLists[0].commands[0].title']).toBe('poll');
+    expect(strings['bots[0].commandLists[0].commands[1].title']).toBe('help');
+    for (const list of [1, 2]) {
+      const titles = [0, 1, 2, 3, 4, 5, 6].map((i) => strings[`bots[0].commandLists[${list}].commands[${i}].title`]);
+      expect(titles).toEqual(['start', 'list', 'step', 'decide', 'poll', 'dossier', 'help']);
     }
   });
 });
@@ -220,7 +223,8 @@ describe('Teams icons', () => {
 });
 
 describe('Slack manifests', () => {
-  const expectedScopes = ['app_mentions:read', 'chat:write', 'commands', 'users:read'];
+  // channels:read and groups:read: member counts and the bot joining a channel; files:write: the dossier file.
+  const expectedScopes = ['app_mentions:read', 'channels:read', 'chat:write', 'commands', 'files:write', 'groups:read', 'users:read'];
 
   interface SlackManifest {
     display_information: { name: string; description: string; background_color: string; long_description: string };
@@ -255,13 +259,13 @@ describe('Slack manifests', () => {
       expect(manifest.features.slash_commands).toHaveLength(1);
       const command = manifest.features.slash_commands[0]!;
       expect(command.command).toBe('/werktsamen');
-      expect(command.usage_hint).toBe('poll [--verborgen] [vraag] | help');
+      expect(command.usage_hint).toBe('start <titel> | overzicht | stap 1-4 | besluit | dossier | poll [vraag] | help');
       expect(command.should_escape).toBe(false);
 
       expect([...manifest.oauth_config.scopes.bot].sort()).toEqual(expectedScopes);
       expect(manifest.oauth_config.scopes.user).toBeUndefined();
-      // app_uninstalled and tokens_revoked delete the workspace's data.
-      expect(manifest.settings.event_subscriptions.bot_events).toEqual(['app_mention', 'app_uninstalled', 'tokens_revoked']);
+      // app_uninstalled and tokens_revoked delete the workspace's data; member_joined_channel says welcome.
+      expect(manifest.settings.event_subscriptions.bot_events).toEqual(['app_mention', 'app_uninstalled', 'tokens_revoked', 'member_joined_channel']);
       expect(manifest.settings.interactivity.is_enabled).toBe(true);
       expect(manifest.settings.org_deploy_enabled).toBe(false);
       expect(manifest.settings.token_rotation_enabled).toBe(false);

@@ -6,6 +6,7 @@ import { failureText, type SlackContext } from './context.js';
 import type { SlackHttpReceiver } from './http-receiver.js';
 import { registerMentions } from './mentions.js';
 import { registerViews } from './views.js';
+import { registerWelcome } from './welcome.js';
 import { registerUninstall } from './uninstall.js';
 import { SlackWorkspace, slackScope } from './workspace.js';
 
@@ -81,6 +82,7 @@ export function createSlackApp(opts: SlackAppOptions, logger: Logger, buildCtx: 
   registerMentions(app, ctx);
   registerActions(app, ctx);
   registerViews(app, ctx);
+  registerWelcome(app, ctx);
   registerUninstall(app, ctx);
   app.error(async (err) => {
     logger.error({ code: (err as { code?: string }).code, errorClass: err.name }, 'bolt error');

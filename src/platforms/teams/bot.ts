@@ -52,6 +52,7 @@ export class WerktSamenTeamsBot extends TeamsActivityHandler {
     this.onConversationUpdate(async (ctx, next) => {
       const removed = ctx.activity.membersRemoved?.some((m) => m.id === ctx.activity.recipient?.id);
       if (!removed) await this.remember(ctx);
+      if (ctx.activity.membersAdded?.some((m) => m.id === ctx.activity.recipient?.id)) await this.welcome(ctx);
       await next();
     });
     this.onInstallationUpdateAdd(async (ctx, next) => {
@@ -83,6 +84,16 @@ export class WerktSamenTeamsBot extends TeamsActivityHandler {
     await this.conversations.remember(this.scopeOf(ctx), ctx.activity).catch((err: unknown) => {
       this.logger.warn({ where: 'teams.remember', code: isAppError(err) ? err.code : 'unexpected' }, 'conversation reference not saved');
     });
+  }
+
+  /** The bot was added to a team, chat or personal scope: one short message on how to begin. */
+  private async welcome(ctx: TurnContext): Promise<void> {
+    try {
+      this.scopeOf(ctx);
+      await ctx.sendActivity(MessageFactory.text(messages(toLocale(ctx.activity.locale)).welcome));
+    } catch (err) {
+      this.logger.warn({ where: 'teams.welcome', code: isAppError(err) ? err.code : 'unexpected' }, 'welcome not sent');
+    }
   }
 
   /** The app was removed from this chat or team: its references go at once. */
