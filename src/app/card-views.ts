@@ -65,6 +65,10 @@ export type CardView =
   /** Several collaborations in the channel: which one does the command mean? `command` is repeated on the pick. */
   | { kind: 'choose'; locale: Locale; command: string; options: { collabId: string; title: string }[] }
   /** "Forget this collaboration for good?" shown only to the facilitator. */
-  | { kind: 'confirm'; locale: Locale; collabId: string; title: string };
+  | { kind: 'confirm'; locale: Locale; collabId: string; title: string }
+  /** A short text with one button; `value` goes back with the press (Teams uses it where a reply cannot be private). */
+  | { kind: 'offer'; text: string; button: string; verb: string; value: string }
+  /** A private link, with a button that opens it. */
+  | { kind: 'link'; text: string; button: string; url: string };
 
 export type CardKind = CardView['kind'];

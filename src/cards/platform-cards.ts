@@ -64,6 +64,10 @@ export function renderSlackCard(view: CardView): SlackMessage[] {
       return [expandCard('slack', 'choose', buildChooseModel(view.locale, view.command, view.options, f)) as unknown as SlackMessage];
     case 'confirm':
       return [expandCard('slack', 'confirm', buildConfirmModel(view.locale, view.collabId, view.title, f)) as unknown as SlackMessage];
+    case 'offer':
+      return [expandCard('slack', 'offer', { ...view, text: f.text(view.text) }) as unknown as SlackMessage];
+    case 'link':
+      return [expandCard('slack', 'link', { ...view, text: f.text(view.text) }) as unknown as SlackMessage];
     default:
       throw new Error(`no slack rendering for ${view.kind}`);
   }
@@ -89,6 +93,10 @@ export function renderTeamsCard(view: CardView): Record<string, unknown>[] {
       return [expandCard('teams', 'choose', buildChooseModel(view.locale, view.command, view.options, f))];
     case 'confirm':
       return [expandCard('teams', 'confirm', buildConfirmModel(view.locale, view.collabId, view.title, f))];
+    case 'offer':
+      return [expandCard('teams', 'offer', view)];
+    case 'link':
+      return [expandCard('teams', 'link', view)];
     default:
       throw new Error(`no teams rendering for ${view.kind}`);
   }

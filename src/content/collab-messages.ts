@@ -68,6 +68,9 @@ export interface CollabMessages {
   forgotten: string;
   cancelled: string;
   dossierLink: (url: string, validMs: number, filePosted: boolean) => string;
+  dossierOffer: string;
+  dossierButton: string;
+  openDossier: string;
   started: string;
   rootSaved: string;
   viaStep4: string;
@@ -150,6 +153,9 @@ const nl: CollabMessages = {
   dossierLink: (url, validMs, filePosted) =>
     `Het dossier van deze samenwerking (alleen voor jou; de link werkt ${Math.round(validMs / 86_400_000)} dagen): ${url}` +
     (filePosted ? '\nDe Markdown-versie staat ook in de draad.' : ''),
+  dossierOffer: 'Het dossier bundelt de velden, antwoorden, temperaturen, beslissingen en open punten. Vraag je eigen privélink op met de knop.',
+  dossierButton: 'Mijn dossierlink',
+  openDossier: 'Dossier openen',
   started: 'De samenwerking is gestart.',
   rootSaved: 'De samenwerking is bijgewerkt.',
   viaStep4: 'Beslist in stap 4: het voorstel lukt niet.',
@@ -232,6 +238,9 @@ const en: CollabMessages = {
   dossierLink: (url, validMs, filePosted) =>
     `The dossier of this collaboration (just for you; the link works for ${Math.round(validMs / 86_400_000)} days): ${url}` +
     (filePosted ? '\nThe Markdown version is also in the thread.' : ''),
+  dossierOffer: 'The dossier gathers the fields, answers, temperatures, decisions and open points. Get your own private link with the button.',
+  dossierButton: 'My dossier link',
+  openDossier: 'Open dossier',
   started: 'The collaboration has started.',
   rootSaved: 'The collaboration is updated.',
   viaStep4: 'Decided in step 4: the proposal does not work out.',

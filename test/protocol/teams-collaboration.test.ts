@@ -4,6 +4,7 @@
  * (Action.Execute), editing people from the roster, stap 4, the poll and the decision.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dumpRedis } from '../support/redis-dump.js';
 import { assertAdaptiveCard } from '../support/adaptive-card-validate.js';
 import type { ConnectorCall } from '../support/fake-connector.js';
 import { activity, cardOf, CHANNEL_CONV, startTeamsHarness, TENANT, user, type TeamsHarness, type TeamsUser } from '../support/teams-harness.js';
@@ -21,9 +22,9 @@ const bart = user('Bart');
 const chloe = user('Chloe');
 const json = (v: unknown): string => JSON.stringify(v);
 
-/** Every card the bot sends must be a valid Adaptive Card. */
+/** Every card the bot sends must be a valid Adaptive Card (plain text replies have none). */
 function valid(call: ConnectorCall): ConnectorCall {
-  assertAdaptiveCard(cardOf(call));
+  if (call.body.attachments) assertAdaptiveCard(cardOf(call));
   return call;
 }
 
@@ -151,6 +152,22 @@ describe('Teams: a collaboration from idea to decision', () => {
     expect(json(cardOf(root))).toContain('Traject: Plan een traject');
   });
 
+  it('offers the dossier behind a button, whose answer (the link) only the presser sees', async () => {
+    await say(chloe, 'dossier', thread);
+    const offer = await postedIn(thread, 'Mijn dossierlink');
+    expect(json(cardOf(offer))).not.toContain('/dossier/');
+    const res = await h.invoke(chloe, 'collab.dossier', { v: collabId });
+    assertAdaptiveCard(res.card);
+    const url = /"url":"(http[^"]+\/dossier\/[^"]+)"/.exec(json(res.card))?.[1] ?? '';
+    expect(url).toMatch(/\/dossier\/[A-Za-z0-9_-]{22}\.\d+\.[A-Za-z0-9_-]{43}$/);
+    const page = await fetch(url.replace(/^http:\/\/localhost:\d+/, `http://127.0.0.1:${h.app.port()}`));
+    const html = await page.text();
+    expect(page.status).toBe(200);
+    expect(html).toContain('Kinderen zonder rustige plek om te leren');
+    expect(html).toContain('Traject nodig');
+    expect(html).toContain('Bart');
+  });
+
   it('never shows a collaboration to another tenant', async () => {
     const res = await h.send(
       activity(bart, h.connector.serviceUrl, {
@@ -163,6 +180,28 @@ describe('Teams: a collaboration from idea to decision', () => {
     );
     expect(res.body).toContain('Deze samenwerking bestaat niet meer');
     expect(res.body).not.toContain('Huiswerkklas');
+  });
+});
+
+describe('Teams: forgetting', () => {
+  it('asks the facilitator to confirm, then deletes everything and says so in the thread', async () => {
+    const { call, activityId } = await h.mention(user('Gust'), 'start Vergeet mij');
+    const id = valueOf(cardOf(call), 'collab.edit');
+    const thread = `${CHANNEL_CONV};messageid=${activityId}`;
+    await say(user('Fien'), 'vergeet', thread);
+    await postedIn(thread, 'Alleen de facilitator van deze samenwerking');
+    await say(user('Gust'), 'vergeet', thread);
+    await postedIn(thread, 'Dat kan niet ongedaan worden');
+    const refused = await h.invoke(user('Fien'), 'collab.forget', { v: id });
+    expect(json(refused.card)).toContain('Alleen de facilitator');
+    const done = await h.invoke(user('Gust'), 'collab.forget', { v: id });
+    expect(json(done.card)).toContain('vergeten');
+    await updatedTo(activityId, 'op vraag van de facilitator vergeten');
+    await postedIn(thread, 'op vraag van de facilitator vergeten');
+    const left = (await dumpRedis(h.redis.url)).filter((k) => [id, 'Vergeet mij'].some((n) => k.key.includes(n) || String(k.value).includes(n)));
+    expect(left.map((k) => k.key)).toEqual([]);
+    const again = await h.invoke(user('Gust'), 'collab.poststep', { v: `${id}:1` });
+    expect(json(again.card)).toContain('bestaat niet meer');
   });
 });
 

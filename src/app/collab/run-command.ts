@@ -26,12 +26,25 @@ export interface CommandInput {
   text: string;
   /** Set when the caller already picked the collaboration (a "which one?" answer). */
   collabId?: string;
+  /**
+   * Whether the reply reaches the caller alone (Slack's ephemeral messages, Teams invoke
+   * responses). Where it does not (a Teams message), private things such as the dossier link are
+   * offered behind a button whose answer is private.
+   */
+  privateReply: boolean;
 }
 
 /** What the caller gets back privately; cards in the thread are posted by the use case itself. */
 export type CommandReply = { kind: 'none' } | { kind: 'text'; text: string } | { kind: 'card'; view: CardView };
 
 const text = (t: string): CommandReply => ({ kind: 'text', text: t });
+
+/** A fresh private dossier link for the caller, as a card with a button that opens it. */
+export async function dossierLinkView(deps: AppDeps, actor: { scope: Scope; collabId: string; user: Person }, locale: Locale): Promise<CardView> {
+  const m = collabMessages(locale);
+  const { url, filePosted } = await requestDossier(deps, actor, locale);
+  return { kind: 'link', text: m.dossierLink(url, deps.dossier.linkMs, filePosted), button: m.openDossier, url };
+}
 
 /**
  * Runs one command typed to the bot (slash command, mention or chat message) on either platform.
@@ -83,8 +96,9 @@ export async function runCommand(deps: AppDeps, input: CommandInput): Promise<Co
       await postDecisions(deps, actor);
       return { kind: 'none' };
     case 'dossier': {
-      const { url, filePosted } = await requestDossier(deps, actor, locale);
-      return text(collabMessages(locale).dossierLink(url, deps.dossier.linkMs, filePosted));
+      const m = collabMessages(locale);
+      if (!input.privateReply) return { kind: 'card', view: { kind: 'offer', text: m.dossierOffer, button: m.dossierButton, verb: 'collab.dossier', value: collabId } };
+      return { kind: 'card', view: await dossierLinkView(deps, actor, locale) };
     }
     case 'forget':
       return { kind: 'card', view: await confirmForget(deps, actor, locale) };

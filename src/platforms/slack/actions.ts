@@ -94,6 +94,7 @@ const handlers: Record<string, (p: Press) => Promise<void>> = {
       command: parseCommand(text),
       text,
       collabId,
+      privateReply: true,
     });
     const message = privateMessage(reply);
     if (message) await p.respondPrivately(message);
@@ -103,6 +104,8 @@ const handlers: Record<string, (p: Press) => Promise<void>> = {
     await forgetCollaboration(p.ctx.deps, { scope: p.scope, collabId, user: { id: p.userId } });
     await p.respondPrivately({ text: collabMessages(await p.locale()).forgotten }, true);
   },
+  // A link button: Slack opens the URL itself and still tells us about the press.
+  'link.open': async () => undefined,
   'collab.cancel': async (p) => {
     await p.respondPrivately({ text: collabMessages(await p.locale()).cancelled }, true);
   },

@@ -30,6 +30,7 @@ export function registerCommands(app: App, ctx: SlackContext): void {
         locale,
         command: parseCommand(c.text),
         text: c.text,
+        privateReply: true,
       });
       const message = privateMessage(reply);
       if (message) await respond({ response_type: 'ephemeral', ...message });

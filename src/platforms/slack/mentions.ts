@@ -39,6 +39,7 @@ export function registerMentions(app: App, ctx: SlackContext): void {
         locale,
         command: parseCommand(text),
         text,
+        privateReply: true,
       });
       const message = privateMessage(reply);
       if (message) await client.chat.postEphemeral({ channel: e.channel, user: e.user, thread_ts: threadTs, ...message });

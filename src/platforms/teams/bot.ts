@@ -121,6 +121,7 @@ export class WerktSamenTeamsBot extends TeamsActivityHandler {
         locale,
         command: parseCommand(text),
         text,
+        privateReply: false,
       });
       if (reply.kind === 'text') await ctx.sendActivity(MessageFactory.text(reply.text));
       if (reply.kind === 'card') {

@@ -5,7 +5,7 @@ import { closePoll } from '../../app/close-poll.js';
 import type { CardView } from '../../app/card-views.js';
 import { chooseOutcome, decisionErrors, openCollabPoll, recordDecision, type Step4Outcome } from '../../app/collab/decide.js';
 import { editCollaboration, patchErrors, requireFacilitator, type CollabPatch } from '../../app/collab/edit-collaboration.js';
-import { runCommand } from '../../app/collab/run-command.js';
+import { dossierLinkView, runCommand } from '../../app/collab/run-command.js';
 import { forgetCollaboration } from '../../app/collab/forget-collaboration.js';
 import { answerErrors, ownAnswers, postAnswers, postStep, submitAnswers } from '../../app/collab/steps.js';
 import { loadCollab, loadDecisionView, loadRootView, loadStepView } from '../../app/collab-views.js';
@@ -125,6 +125,7 @@ export const invokeHandlers: Record<string, (i: Invoke) => Promise<InvokeResult>
       command: parseCommand(text),
       text,
       collabId,
+      privateReply: true,
     });
     if (reply.kind === 'card') return { view: reply.view };
     return { notice: reply.kind === 'text' ? reply.text : collabMessages(i.locale).started };
@@ -133,6 +134,10 @@ export const invokeHandlers: Record<string, (i: Invoke) => Promise<InvokeResult>
     const { collabId } = collabValue(i.data);
     await forgetCollaboration(i.deps, { scope: i.scope, collabId, user: i.user });
     return { notice: collabMessages(i.locale).forgotten };
+  },
+  'collab.dossier': async (i) => {
+    const { collabId } = collabValue(i.data);
+    return { view: await dossierLinkView(i.deps, { scope: i.scope, collabId, user: i.user }, i.locale) };
   },
   'collab.cancel': async (i) => ({ notice: collabMessages(i.locale).cancelled }),
   'step.answer': async (i) => {
