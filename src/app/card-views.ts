@@ -6,6 +6,8 @@ import type { PollState } from './ports.js';
 export interface PersonalNote {
   /** A private line on top of the card: a confirmation or an error. */
   notice?: string;
+  /** A confirmation reads as good news; anything else as a warning. */
+  tone?: 'ok' | 'error';
 }
 
 /** The root card: the collaboration at a glance. */

@@ -1,4 +1,4 @@
-import type { AnswersView, DecisionView, ListView, RootView, StepView } from '../app/card-views.js';
+import type { DecisionView, PersonalNote, RootView, StepView } from '../app/card-views.js';
 import { collabMessages, formatDate, type CollabMessages } from '../content/collab-messages.js';
 import { messages } from '../content/messages.js';
 import { outcomeText, stepText } from '../content/steps.js';
@@ -15,6 +15,8 @@ export interface Fact {
   title: string;
   value: string;
 }
+
+const noticeColor = (note: PersonalNote): 'Good' | 'Attention' => (note.tone === 'ok' ? 'Good' : 'Attention');
 
 /** Button values and Teams data carry the collaboration id and one short argument. */
 export const actionValue = (collabId: string, arg = ''): string => (arg ? `${collabId}:${arg}` : collabId);
@@ -36,6 +38,8 @@ export interface RootCardModel {
   stepValue: string;
   stopped: boolean;
   notice: string;
+  /** Adaptive Card colour of the notice: Good for a confirmation, Attention otherwise. */
+  noticeColor: 'Good' | 'Attention';
   fallbackText: string;
 }
 
@@ -101,7 +105,7 @@ function buildRootEdit(collab: Collaboration, members: { id: string; name: strin
   };
 }
 
-export function buildRootModel(view: RootView, f: Formatting, notice = ''): RootCardModel {
+export function buildRootModel(view: RootView, f: Formatting, note: PersonalNote = {}): RootCardModel {
   const { collab } = view;
   const m = collabMessages(collab.locale);
   const where = collab.stage === 'steps' ? m.stepLabel(collab.step) : m.stage[collab.stage];
@@ -128,7 +132,8 @@ export function buildRootModel(view: RootView, f: Formatting, notice = ''): Root
     stepButton: stepText(collab.locale, collab.step).title.slice(0, 75),
     stepValue: actionValue(collab.id, String(collab.step)),
     stopped: collab.stage === 'stopped',
-    notice,
+    notice: note.notice ?? '',
+    noticeColor: noticeColor(note),
     fallbackText: `${m.rootHeading}: ${f.text(collab.title)}`,
   };
 }
@@ -147,15 +152,20 @@ export interface StepCardModel {
   answerLabel: string;
   saveLabel: string;
   showLabel: string;
+  /** Teams: a shared update empties everyone's inputs; this brings back the viewer's own answers. */
+  mineLabel: string;
+  placeholder: string;
   /** Stap 4 only: the facilitator's three outcomes (four buttons: two ways back). */
   outcomes: { label: string; value: string; style: string }[];
   outcomeNote: string;
   open: boolean;
   notice: string;
+  /** Adaptive Card colour of the notice: Good for a confirmation, Attention otherwise. */
+  noticeColor: 'Good' | 'Attention';
   fallbackText: string;
 }
 
-export function buildStepModel(view: StepView, f: Formatting, notice = ''): StepCardModel {
+export function buildStepModel(view: StepView, f: Formatting, note: PersonalNote = {}): StepCardModel {
   const { collab, step } = view;
   const m = collabMessages(collab.locale);
   const content = stepText(collab.locale, step);
@@ -175,6 +185,8 @@ export function buildStepModel(view: StepView, f: Formatting, notice = ''): Step
     answerLabel: m.answerButton,
     saveLabel: m.saveAnswersButton,
     showLabel: m.postAnswersButton,
+    mineLabel: m.mineButton,
+    placeholder: m.answerPlaceholder,
     outcomes:
       step === 4 && open && collab.stage === 'steps'
         ? [
@@ -186,7 +198,8 @@ export function buildStepModel(view: StepView, f: Formatting, notice = ''): Step
         : [],
     outcomeNote: step === 4 && open && collab.stage === 'steps' ? m.stepFourChoose : '',
     open,
-    notice,
+    notice: note.notice ?? '',
+    noticeColor: noticeColor(note),
     fallbackText: `${content.title}: ${f.text(collab.title)}`,
   };
 }
@@ -213,10 +226,12 @@ export interface DecisionCardModel {
   withWhomDefault: string;
   decideLabel: string;
   notice: string;
+  /** Adaptive Card colour of the notice: Good for a confirmation, Attention otherwise. */
+  noticeColor: 'Good' | 'Attention';
   fallbackText: string;
 }
 
-export function buildDecisionModel(view: DecisionView, f: Formatting, notice = ''): DecisionCardModel {
+export function buildDecisionModel(view: DecisionView, f: Formatting, note: PersonalNote = {}): DecisionCardModel {
   const { collab } = view;
   const m = collabMessages(collab.locale);
   const latest = view.decisions.at(-1);
@@ -243,7 +258,8 @@ export function buildDecisionModel(view: DecisionView, f: Formatting, notice = '
     withWhomLabel: m.withWhomLabel,
     withWhomDefault: m.withWhomDefault,
     decideLabel: m.decideButton,
-    notice,
+    notice: note.notice ?? '',
+    noticeColor: noticeColor(note),
     fallbackText: `${m.decisionHeading} ${f.text(collab.title)}`,
   };
 }

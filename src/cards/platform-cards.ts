@@ -55,11 +55,11 @@ export function renderSlackCard(view: CardView): SlackMessage[] {
     case 'notice':
       return [renderSlackNotice(view.text)];
     case 'root':
-      return [expandCard('slack', 'root', buildRootModel(view.view, f, view.personal?.notice)) as unknown as SlackMessage];
+      return [expandCard('slack', 'root', buildRootModel(view.view, f, view.personal)) as unknown as SlackMessage];
     case 'step':
-      return [expandCard('slack', 'step', buildStepModel(view.view, f, view.personal?.notice)) as unknown as SlackMessage];
+      return [expandCard('slack', 'step', buildStepModel(view.view, f, view.personal)) as unknown as SlackMessage];
     case 'decision':
-      return [expandCard('slack', 'decision', buildDecisionModel(view.view, f, view.personal?.notice)) as unknown as SlackMessage];
+      return [expandCard('slack', 'decision', buildDecisionModel(view.view, f, view.personal)) as unknown as SlackMessage];
     case 'choose':
       return [expandCard('slack', 'choose', buildChooseModel(view.locale, view.command, view.options, f)) as unknown as SlackMessage];
     case 'confirm':
@@ -84,11 +84,11 @@ export function renderTeamsCard(view: CardView): Record<string, unknown>[] {
     case 'notice':
       return [renderTeamsNotice(view.text)];
     case 'root':
-      return [expandCard('teams', 'root', buildRootModel(view.view, f, view.personal?.notice))];
+      return [expandCard('teams', 'root', buildRootModel(view.view, f, view.personal))];
     case 'step':
-      return [expandCard('teams', 'step', buildStepModel(view.view, f, view.personal?.notice))];
+      return [expandCard('teams', 'step', buildStepModel(view.view, f, view.personal))];
     case 'decision':
-      return [expandCard('teams', 'decision', buildDecisionModel(view.view, f, view.personal?.notice))];
+      return [expandCard('teams', 'decision', buildDecisionModel(view.view, f, view.personal))];
     case 'choose':
       return [expandCard('teams', 'choose', buildChooseModel(view.locale, view.command, view.options, f))];
     case 'confirm':

@@ -32,6 +32,8 @@ export interface CollabMessages {
   answerButton: string;
   saveAnswersButton: string;
   postAnswersButton: string;
+  mineButton: string;
+  answerPlaceholder: string;
   progress: (answered: number, members: number | undefined) => string;
   answersSaved: string;
   answersHeading: (step: number) => string;
@@ -110,6 +112,8 @@ const nl: CollabMessages = {
   answerButton: 'Antwoorden',
   saveAnswersButton: 'Antwoorden bewaren',
   postAnswersButton: 'Toon alle antwoorden',
+  mineButton: 'Mijn antwoorden',
+  answerPlaceholder: 'Jouw antwoord',
   progress: (answered, members) =>
     members === undefined ? `${answered} ${answered === 1 ? 'lid antwoordde' : 'leden antwoordden'}` : `${answered} van ${members} leden antwoordden`,
   answersSaved: 'Je antwoorden zijn bewaard. Je kunt ze nog aanpassen.',
@@ -141,7 +145,7 @@ const nl: CollabMessages = {
   decisionsHeading: 'Beslissingen',
   noDecisions: 'Er is nog geen beslissing vastgelegd.',
   listHeading: 'Samenwerkingen in dit kanaal',
-  listEmpty: 'In dit kanaal loopt nog geen samenwerking. Begin er een met `start <titel>`.',
+  listEmpty: 'In dit kanaal loopt nog geen samenwerking. Begin er een met `start [titel]`.',
   listLine: (title, step, temperature, decision) => `*${title}*: ${step} · temperatuur: ${temperature} · beslissing: ${decision}`,
   chooseCollab: 'In dit kanaal lopen meerdere samenwerkingen. Over welke gaat het?',
   chooseButton: 'Deze',
@@ -195,6 +199,8 @@ const en: CollabMessages = {
   answerButton: 'Answer',
   saveAnswersButton: 'Save answers',
   postAnswersButton: 'Show all answers',
+  mineButton: 'My answers',
+  answerPlaceholder: 'Your answer',
   progress: (answered, members) =>
     members === undefined ? `${answered} ${answered === 1 ? 'member answered' : 'members answered'}` : `${answered} of ${members} members answered`,
   answersSaved: 'Your answers are saved. You can still change them.',
@@ -226,7 +232,7 @@ const en: CollabMessages = {
   decisionsHeading: 'Decisions',
   noDecisions: 'No decision has been recorded yet.',
   listHeading: 'Collaborations in this channel',
-  listEmpty: 'No collaboration runs in this channel yet. Start one with `start <title>`.',
+  listEmpty: 'No collaboration runs in this channel yet. Start one with `start [title]`.',
   listLine: (title, step, temperature, decision) => `*${title}*: ${step} · temperature: ${temperature} · decision: ${decision}`,
   chooseCollab: 'Several collaborations run in this channel. Which one do you mean?',
   chooseButton: 'This one',

@@ -48,10 +48,10 @@ const nl: Messages = {
   pollNotStarted: 'Deze peiling kon niet starten: WerktSamen kon ze niet bewaren. Open een nieuwe peiling.',
   startNeedsTitle: 'Geef de samenwerking een titel, bijvoorbeeld `start Huiswerkklas met de bib`.',
   welcome:
-    'Hallo, ik ben *WerktSamen*. Ik help jullie samen beslissen over een samenwerking. Begin met `start <titel>` voor een nieuw samenwerkingsidee, of meet meteen het enthousiasme met `poll`. `help` toont alle commando\'s.',
+    'Hallo, ik ben *WerktSamen*. Ik help jullie samen beslissen over een samenwerking. Begin met `start [titel]` voor een nieuw samenwerkingsidee, of meet meteen het enthousiasme met `poll`. `help` toont alle commando\'s.',
   help: [
     '*WerktSamen* helpt jullie samen beslissen over een samenwerking.',
-    '`start <titel>` begint een samenwerking: een kaart met een eigen draad, waarin alles verder gebeurt.',
+    '`start [titel]` begint een samenwerking: een kaart met een eigen draad, waarin alles verder gebeurt.',
     '`overzicht` toont de samenwerkingen in dit kanaal, met stap, temperatuur en beslissing.',
     '`stap 1` tot `stap 4` zet de kaart van die stap in de draad; iedereen antwoordt op de kaart.',
     '`besluit` zet de beslissingskaart (go of no go) in de draad; `besluiten` toont alle beslissingen.',
@@ -69,7 +69,7 @@ const nl: Messages = {
     not_facilitator: 'Alleen wie de peiling opende kan ze sluiten. Er is niets veranderd.',
     invalid_input: 'Dat verzoek kon ik niet lezen. Er is niets veranderd.',
     collab_not_found: 'Deze samenwerking bestaat niet meer. Er is niets veranderd.',
-    no_collab: 'Hier loopt nog geen samenwerking. Begin er een met `start <titel>`, of gebruik het commando in de draad van een samenwerking.',
+    no_collab: 'Hier loopt nog geen samenwerking. Begin er een met `start [titel]`, of gebruik het commando in de draad van een samenwerking.',
     not_coordinator: 'Alleen de facilitator en de coördinatoren van deze samenwerking kunnen dit doen. Er is niets veranderd.',
     not_collab_facilitator: 'Alleen de facilitator van deze samenwerking kan dit doen. Er is niets veranderd.',
     collab_stopped: 'Deze samenwerking is gestopt na stap 4. Er is niets veranderd.',
@@ -102,10 +102,10 @@ const en: Messages = {
   pollNotStarted: 'This poll could not start: WerktSamen could not save it. Please open a new poll.',
   startNeedsTitle: 'Give the collaboration a title, for example `start Homework club with the library`.',
   welcome:
-    'Hello, I am *WerktSamen*. I help you decide on a collaboration together. Begin with `start <title>` for a new collaboration idea, or measure the enthusiasm right away with `poll`. `help` lists every command.',
+    'Hello, I am *WerktSamen*. I help you decide on a collaboration together. Begin with `start [title]` for a new collaboration idea, or measure the enthusiasm right away with `poll`. `help` lists every command.',
   help: [
     '*WerktSamen* helps your team decide on a collaboration together.',
-    '`start <title>` starts a collaboration: a card with its own thread, where everything else happens.',
+    '`start [title]` starts a collaboration: a card with its own thread, where everything else happens.',
     '`list` shows the collaborations in this channel, with step, temperature and decision.',
     '`step 1` to `step 4` posts that step\'s card in the thread; everyone answers on the card.',
     '`decide` posts the decision card (go or no go) in the thread; `decisions` lists all decisions.',
@@ -123,7 +123,7 @@ const en: Messages = {
     not_facilitator: 'Only the person who opened the poll can close it. Nothing has changed.',
     invalid_input: 'I could not read that request. Nothing has changed.',
     collab_not_found: 'This collaboration no longer exists. Nothing has changed.',
-    no_collab: 'No collaboration runs here yet. Start one with `start <title>`, or use the command in a collaboration’s thread.',
+    no_collab: 'No collaboration runs here yet. Start one with `start [title]`, or use the command in a collaboration’s thread.',
     not_coordinator: 'Only the facilitator and the coordinators of this collaboration can do this. Nothing has changed.',
     not_collab_facilitator: 'Only the facilitator of this collaboration can do this. Nothing has changed.',
     collab_stopped: 'This collaboration stopped after step 4. Nothing has changed.',

@@ -138,7 +138,7 @@ export function itemsFromAnswers(answers: AnswerSet[], questions: { id: string; 
     if (!q.items) continue;
     for (const set of answers) {
       for (const raw of (set.values[q.id] ?? '').split('\n')) {
-        const text = raw.replace(/^\s*[-*•]\s*/, '').trim().slice(0, ITEM_TEXT_MAX);
+        const text = raw.replace(/^\s*[-*•]\s+/, '').trim().slice(0, ITEM_TEXT_MAX);
         const norm = `${q.items}:${text.toLowerCase().replace(/\s+/g, ' ')}`;
         if (text === '' || seen.has(norm)) continue;
         seen.add(norm);

@@ -364,7 +364,7 @@ describe('Slack: welcome', () => {
     const retry = await h.post(joined('UBOT', 'EvJoin2'), { timestamp: Math.floor(Date.now() / 1000) - 1, extraHeaders: { 'X-Slack-Retry-Num': '1', 'X-Slack-Retry-Reason': 'http_timeout' } });
     expect(retry.status).toBe(200);
     const welcome = await posted((c) => c.args.channel === 'C0NIEUW');
-    expect(String(welcome.args.text)).toContain('`start <title>`');
+    expect(String(welcome.args.text)).toContain('`start [title]`');
     expect(String(welcome.args.text)).toContain('`poll`');
     await mention('U_EN', 'help');
     await h.fake.waitFor((c) => c.method === 'chat.postEphemeral' && String(c.args.text).includes('`decide`'));

@@ -222,7 +222,7 @@ describe('Teams: welcome', () => {
     expect((await added('29:Dries')).status).toBe(200);
     expect((await added('28:werktsamen-bot')).status).toBe(200);
     const hello = await h.connector.waitFor((c) => c.method === 'POST' && c.conversationId === '19:nieuw@thread.tacv2');
-    expect(json(hello.body)).toContain('start <titel>');
+    expect(json(hello.body)).toContain('start [titel]');
     expect(h.connector.calls.filter((c) => c.method === 'POST' && c.conversationId === '19:nieuw@thread.tacv2')).toHaveLength(1);
   });
 });

@@ -109,7 +109,7 @@ export const invokeHandlers: Record<string, (i: Invoke) => Promise<InvokeResult>
       return { view: { kind: 'root', view: { ...view, editing: { members } }, personal: { notice: Object.values(errors).join(' ') } } };
     }
     await editCollaboration(i.deps, { scope: i.scope, collabId, user: i.user }, patch);
-    return rootView(i, collabId, collabMessages(i.locale).rootSaved);
+    return { view: { kind: 'root', view: await loadRootView(i.deps, i.scope, collabId), personal: { notice: collabMessages(i.locale).rootSaved, tone: 'ok' } } };
   },
   'collab.pick': async (i) => {
     const parsed = ValueSchema.safeParse(i.data);
@@ -153,7 +153,13 @@ export const invokeHandlers: Record<string, (i: Invoke) => Promise<InvokeResult>
       return { view: { kind: 'step', view: { ...view, own: await ownAnswers(i.deps, actor, step) }, personal: { notice: Object.values(errors)[0] } } };
     }
     const view = await submitAnswers(i.deps, actor, step, values);
-    return { view: { kind: 'step', view, personal: { notice: collabMessages(i.locale).answersSaved } } };
+    return { view: { kind: 'step', view, personal: { notice: collabMessages(i.locale).answersSaved, tone: 'ok' } } };
+  },
+  'step.mine': async (i) => {
+    const { collabId, arg } = collabValue(i.data);
+    const step = stepOf(arg);
+    const own = await ownAnswers(i.deps, { scope: i.scope, collabId, user: i.user }, step);
+    return { view: { kind: 'step', view: { ...(await loadStepView(i.deps, i.scope, collabId, step)), own } } };
   },
   'step.show': async (i) => {
     const { collabId, arg } = collabValue(i.data);
@@ -180,7 +186,7 @@ export const invokeHandlers: Record<string, (i: Invoke) => Promise<InvokeResult>
     }
     await recordDecision(i.deps, { scope: i.scope, collabId, user: i.user }, { outcome: outcome.data, ...form });
     const view = await loadDecisionView(i.deps, i.scope, collabId);
-    return { view: { kind: 'decision', view, personal: { notice: collabMessages(i.locale).decisionRecorded } } };
+    return { view: { kind: 'decision', view, personal: { notice: collabMessages(i.locale).decisionRecorded, tone: 'ok' } } };
   },
   'decision.poll': async (i) => {
     const { collabId } = collabValue(i.data);
