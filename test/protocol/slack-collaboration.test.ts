@@ -169,6 +169,33 @@ describe('Slack: a collaboration from idea to decision', () => {
     expect(String((await privateReply(tag3)).args.text)).toContain('Alleen de facilitator van deze samenwerking');
   });
 
+  it('lets the facilitator set people and fields in a modal, after which a coordinator may move the collaboration', async () => {
+    const before = h.fake.callsTo('views.open').length;
+    await click('U_FACI', 'collab.edit', collabId, rootTs);
+    const open = await h.fake.waitFor((c) => c.method === 'views.open' && h.fake.callsTo('views.open').indexOf(c) >= before);
+    const view = open.args.view as { callback_id: string; private_metadata: string; blocks: { block_id?: string; element?: { type: string } }[] };
+    expect(view.callback_id).toBe('collab.edit');
+    const types = Object.fromEntries(view.blocks.map((b) => [b.block_id, b.element?.type]));
+    expect(types).toMatchObject({ opvolger: 'users_select', coordinators: 'multi_users_select', form: 'static_select', locale: 'static_select' });
+    const tooLong = await submit('U_FACI', 'collab.edit', view.private_metadata, { title: { type: 'plain_text_input', value: 'x'.repeat(151) } });
+    expect((JSON.parse(tooLong.text) as { errors: Record<string, string> }).errors.title).toContain('150');
+    const ok = await submit('U_FACI', 'collab.edit', view.private_metadata, {
+      title: { type: 'plain_text_input', value: 'Huiswerkklas met de bib' },
+      issue: { type: 'plain_text_input', value: 'Kinderen zonder rustige studieplek' },
+      form: { type: 'static_select', selected_option: { value: 'netwerk' } },
+      opvolger: { type: 'users_select', selected_user: 'U_LID2' },
+      coordinators: { type: 'multi_users_select', selected_users: ['U_COORD'] },
+      locale: { type: 'static_select', selected_option: { value: 'nl' } },
+    });
+    expect(ok.text).toBe('');
+    const root = await updated(rootTs, 'Kinderen zonder rustige studieplek');
+    expect(json(root.args.blocks)).toContain('*Coördinatoren*\\n<@U_COORD>');
+    expect(json(root.args.blocks)).toContain('*Idee-opvolger*\\n<@U_LID2>');
+    expect(json(root.args.blocks)).toContain('*Vorm*\\nNetwerk');
+    await click('U_COORD', 'collab.poststep', `${collabId}:3`, rootTs);
+    await posted((c) => c.args.thread_ts === rootTs && json(c.args.blocks).includes('Concretiseer'));
+  });
+
   it('stap 4 "alles ok" opens the temperature poll in the thread and posts the decision card', async () => {
     await mention('U_FACI', 'stap 4', rootTs);
     const step4 = await posted((c) => c.args.thread_ts === rootTs && json(c.args.blocks).includes('Beslis samen'));
@@ -237,6 +264,15 @@ describe('Slack: finding the collaboration a command means', () => {
 });
 
 describe('Slack: in English', () => {
+  it('switches a collaboration\'s cards to English from the edit form', async () => {
+    const s2 = await start('U_FACI', 'Leesouders');
+    await submit('U_FACI', 'collab.edit', JSON.stringify({ c: s2.collabId }), {
+      title: { type: 'plain_text_input', value: 'Reading parents' },
+      locale: { type: 'static_select', selected_option: { value: 'en' } },
+    });
+    await updated(s2.rootTs, 'Collaboration idea');
+  });
+
   it('uses the starter\'s language for the shared cards', async () => {
     h.fake.setUserLocale('U_EN', 'en-GB');
     const s = await start('U_EN', 'Reading buddies');
@@ -334,7 +370,7 @@ describe('Slack: the dossier and forgetting', () => {
     expect((await fetch(local)).status).toBe(404);
     const linkId = /\/dossier\/([A-Za-z0-9_-]{22})\./.exec(url)![1]!;
     const left = (await dumpRedis(h.redis.url)).filter(
-      (k) => [collabId, linkId, 'Brede school', 'studieplek'].some((needle) => k.key.includes(needle) || String(k.value).includes(needle)),
+      (k) => [collabId, linkId, 'Brede school', 'Kinderen zonder studieplek', '<b>studieplek'].some((needle) => k.key.includes(needle) || String(k.value).includes(needle)),
     );
     expect(left.map((k) => k.key)).toEqual([]);
     const jobs = await h.app.queue.getJobs(['delayed', 'waiting', 'active', 'prioritized']);

@@ -168,6 +168,14 @@ describe('Teams: a collaboration from idea to decision', () => {
     expect(html).toContain('Bart');
   });
 
+  it('lists the channel\'s collaborations, and lets no plain member post a step', async () => {
+    await say(chloe, 'overzicht', CHANNEL_CONV);
+    const list = await postedIn(CHANNEL_CONV, 'Samenwerkingen in dit kanaal');
+    expect(json(cardOf(list))).toContain('Huiswerkklas met de bib');
+    const denied = await h.invoke(chloe, 'collab.poststep', { v: `${collabId}:3` });
+    expect(json(denied.card)).toContain('Alleen de facilitator en de coördinatoren');
+  });
+
   it('never shows a collaboration to another tenant', async () => {
     const res = await h.send(
       activity(bart, h.connector.serviceUrl, {
