@@ -1,4 +1,5 @@
 import type { DecisionView, PersonalNote, RootView, StepView } from '../app/card-views.js';
+import { actionValue } from './action-values.js';
 import { collabMessages, formatDate, type CollabMessages } from '../content/collab-messages.js';
 import { messages } from '../content/messages.js';
 import { outcomeText, stepText } from '../content/steps.js';
@@ -18,8 +19,6 @@ export interface Fact {
 
 const noticeColor = (note: PersonalNote): 'Good' | 'Attention' => (note.tone === 'ok' ? 'Good' : 'Attention');
 
-/** Button values and Teams data carry the collaboration id and one short argument. */
-export const actionValue = (collabId: string, arg = ''): string => (arg ? `${collabId}:${arg}` : collabId);
 
 export interface RootCardModel {
   collabId: string;
@@ -80,6 +79,16 @@ export interface RootEditModel {
   cancelLabel: string;
 }
 
+/**
+ * The people to pick from: the conversation's roster, plus the collaboration's own people, so
+ * the current choices stay on the form (and the pickers are never empty) when the roster cannot be read.
+ */
+function choicesOf(collab: Collaboration, members: { id: string; name: string }[]): { title: string; value: string }[] {
+  const all = [...members, ...[collab.facilitator, ...(collab.opvolger ? [collab.opvolger] : []), ...collab.coordinators].map((p) => ({ id: p.id, name: p.name ?? p.id }))];
+  const seen = new Set<string>();
+  return all.filter((p) => !seen.has(p.id) && seen.add(p.id)).map((p) => ({ title: p.name, value: p.id }));
+}
+
 function buildRootEdit(collab: Collaboration, members: { id: string; name: string }[]): RootEditModel {
   const m = collabMessages(collab.locale);
   return {
@@ -96,7 +105,7 @@ function buildRootEdit(collab: Collaboration, members: { id: string; name: strin
     opvolgerLabel: m.fields.opvolger,
     coordinators: collab.coordinators.map((c) => c.id).join(','),
     coordinatorsLabel: m.fields.coordinators,
-    memberChoices: members.map((p) => ({ title: p.name, value: p.id })),
+    memberChoices: choicesOf(collab, members),
     locale: collab.locale,
     localeLabel: m.fields.language,
     localeChoices: (['nl', 'en'] as const).map((l) => ({ title: m.languageNames[l], value: l })),
@@ -114,7 +123,8 @@ export function buildRootModel(view: RootView, f: Formatting, note: PersonalNote
     heading: m.rootHeading,
     title: f.text(collab.title),
     facts: [
-      { title: m.fields.issue, value: collab.issue ? f.text(collab.issue) : m.none },
+      // Slack fields hold at most 2000 characters; escaping can make a 500-character issue longer.
+      { title: m.fields.issue, value: collab.issue ? f.text(collab.issue).slice(0, 1900) : m.none },
       { title: m.fields.facilitator, value: f.person(collab.facilitator) },
       { title: m.fields.opvolger, value: collab.opvolger ? f.person(collab.opvolger) : m.none },
       { title: m.fields.coordinators, value: collab.coordinators.length ? collab.coordinators.map((c) => f.person(c)).join(', ') : m.none },
@@ -155,8 +165,11 @@ export interface StepCardModel {
   /** Teams: a shared update empties everyone's inputs; this brings back the viewer's own answers. */
   mineLabel: string;
   placeholder: string;
-  /** Stap 4 only: the facilitator's three outcomes (four buttons: two ways back). */
-  outcomes: { label: string; value: string; style: string }[];
+  /**
+   * Stap 4 only: the facilitator's three outcomes as four buttons, always in this order: ok, back
+   * to stap 1, back to stap 2, fails (the Slack template addresses them by position).
+   */
+  outcomes: { label: string; value: string }[];
   outcomeNote: string;
   open: boolean;
   notice: string;
@@ -190,10 +203,10 @@ export function buildStepModel(view: StepView, f: Formatting, note: PersonalNote
     outcomes:
       step === 4 && open && collab.stage === 'steps'
         ? [
-            { label: o.ok, value: actionValue(collab.id, 'ok'), style: 'primary' },
-            { label: m.outcomeBack(1), value: actionValue(collab.id, 'back1'), style: 'default' },
-            { label: m.outcomeBack(2), value: actionValue(collab.id, 'back2'), style: 'default' },
-            { label: o.fails, value: actionValue(collab.id, 'fails'), style: 'danger' },
+            { label: o.ok, value: actionValue(collab.id, 'ok') },
+            { label: m.outcomeBack(1), value: actionValue(collab.id, 'back1') },
+            { label: m.outcomeBack(2), value: actionValue(collab.id, 'back2') },
+            { label: o.fails, value: actionValue(collab.id, 'fails') },
           ]
         : [],
     outcomeNote: step === 4 && open && collab.stage === 'steps' ? m.stepFourChoose : '',

@@ -15,8 +15,13 @@ export interface SummaryCardModel {
 
 /** Slack's section text limit is 3000; keep a margin for escaping. */
 const SECTION_MAX = 2800;
-/** Sections per message: under Slack's 50 blocks, and far under Teams' message size. */
+/** Sections per message: under Slack's 50 blocks. */
 const SECTIONS_PER_PAGE = 20;
+/**
+ * Characters per message. Teams' limit for a bot message is counted in bytes (reports range from
+ * 40 to 100 KB); 12,000 characters stay under 40 KB even when every character takes three bytes.
+ */
+const CHARS_PER_PAGE = 12_000;
 
 /** Splits long text at line ends into pieces that fit one section. */
 function chunks(text: string): string[] {
@@ -45,7 +50,19 @@ export function paginate(model: SummaryCardModel): SummaryCardModel[] {
   );
   if (sections.length === 0) return [model];
   const pages: SummaryCardModel[] = [];
-  for (let i = 0; i < sections.length; i += SECTIONS_PER_PAGE) pages.push({ ...model, sections: sections.slice(i, i + SECTIONS_PER_PAGE) });
+  let page: typeof sections = [];
+  let chars = 0;
+  for (const section of sections) {
+    const size = section.title.length + section.text.length;
+    if (page.length > 0 && (page.length >= SECTIONS_PER_PAGE || chars + size > CHARS_PER_PAGE)) {
+      pages.push({ ...model, sections: page });
+      page = [];
+      chars = 0;
+    }
+    page.push(section);
+    chars += size;
+  }
+  pages.push({ ...model, sections: page });
   return pages;
 }
 
@@ -118,7 +135,8 @@ export function buildListModel(view: ListView, f: Formatting): SummaryCardModel 
 
 export interface ChooseCardModel {
   text: string;
-  options: { title: string; value: string; button: string }[];
+  /** `actionId` is unique per option: Slack wants unique action ids within a message. */
+  options: { title: string; value: string; button: string; actionId: string }[];
 }
 
 /** The private "which collaboration?" question; each option repeats the command with its id. */
@@ -127,7 +145,7 @@ export function buildChooseModel(locale: Locale, command: string, options: { col
   return {
     text: m.chooseCollab,
     // Button values hold at most 2000 characters; commands are far shorter.
-    options: options.map((o) => ({ title: f.text(o.title), value: `${o.collabId}|${command.slice(0, 1000)}`, button: m.chooseButton })),
+    options: options.map((o, i) => ({ title: f.text(o.title), value: `${o.collabId}|${command.slice(0, 1000)}`, button: m.chooseButton, actionId: `collab.pick.${i}` })),
   };
 }
 

@@ -253,7 +253,7 @@ describe('Slack: finding the collaboration a command means', () => {
     const pick = JSON.parse(json(reply.args.blocks)) as Block[];
     const value = pick.map((b) => b.accessory?.value).find((v) => v?.startsWith(`${second.collabId}|`));
     expect(value).toBe(`${second.collabId}|stap 1`);
-    await click('U_FACI', 'collab.pick', value!);
+    await click('U_FACI', 'collab.pick.1', value!);
     await posted((c) => c.args.thread_ts === second.rootTs && json(c.args.blocks).includes('Verken het idee'));
   });
 

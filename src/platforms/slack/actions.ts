@@ -10,7 +10,8 @@ import { ownAnswers, postAnswers, postStep, requireCoordinator } from '../../app
 import { loadCollab } from '../../app/collab-views.js';
 import { parseCommand } from '../../app/parse-command.js';
 import { AppError } from '../../domain/errors.js';
-import { CollabIdSchema, OutcomeSchema, StepSchema } from '../../domain/collaboration.js';
+import { OutcomeSchema } from '../../domain/collaboration.js';
+import { readActionValue, readStep } from '../../cards/action-values.js';
 import { PollIdSchema, TemperatureSchema, type Locale, type Scope } from '../../domain/poll.js';
 import { CLOSE_ACTION_ID } from '../../cards/poll-card-model.js';
 import { failureText, type SlackContext } from './context.js';
@@ -36,19 +37,8 @@ interface Press {
   respondPrivately: (message: { text: string; blocks?: webApi.KnownBlock[] }, replace?: boolean) => Promise<void>;
 }
 
-/** `collabId:arg` from a button value; the id is checked, the scope comes from the request. */
-function collabValue(value: string): { collabId: string; arg: string } {
-  const [id, arg = ''] = value.split(':');
-  const collabId = CollabIdSchema.safeParse(id);
-  if (!collabId.success) throw new AppError('invalid_input');
-  return { collabId: collabId.data, arg };
-}
-
-const stepOf = (arg: string) => {
-  const step = StepSchema.safeParse(Number(arg));
-  if (!step.success) throw new AppError('invalid_input');
-  return step.data;
-};
+const collabValue = readActionValue;
+const stepOf = readStep;
 
 async function openView(p: Press, view: object): Promise<void> {
   if (!p.triggerId) throw new AppError('invalid_input', 'no trigger');
@@ -81,7 +71,7 @@ const handlers: Record<string, (p: Press) => Promise<void>> = {
     const collab = await requireFacilitator(p.ctx.deps, { scope: p.scope, collabId, user: { id: p.userId } });
     await openView(p, editModal(collab));
   },
-  'collab.pick': async (p) => {
+  'collab.pick.': async (p) => {
     const sep = p.value.indexOf('|');
     const { collabId } = collabValue(p.value.slice(0, sep));
     const text = p.value.slice(sep + 1);

@@ -13,7 +13,8 @@ import type { AppDeps } from '../../app/deps.js';
 import { parseCommand } from '../../app/parse-command.js';
 import { collabMessages } from '../../content/collab-messages.js';
 import { AppError } from '../../domain/errors.js';
-import { CollabIdSchema, FormSchema, OutcomeSchema, StepSchema, type Person } from '../../domain/collaboration.js';
+import { FormSchema, OutcomeSchema, type Person } from '../../domain/collaboration.js';
+import { readActionValue, readStep } from '../../cards/action-values.js';
 import { LocaleSchema, type Locale, type Scope } from '../../domain/poll.js';
 import { CloseDataSchema, VoteDataSchema } from './payloads.js';
 import { storableReference } from './reference.js';
@@ -33,20 +34,14 @@ export type InvokeResult = { view: CardView } | { notice: string };
 
 const ValueSchema = z.object({ v: z.string().max(2000) });
 
+/** The `v` value of a button's data (see cards/action-values.ts). */
 function collabValue(data: Record<string, unknown>): { collabId: string; arg: string } {
   const parsed = ValueSchema.safeParse(data);
   if (!parsed.success) throw new AppError('invalid_input');
-  const [id, arg = ''] = parsed.data.v.split(':');
-  const collabId = CollabIdSchema.safeParse(id);
-  if (!collabId.success) throw new AppError('invalid_input');
-  return { collabId: collabId.data, arg };
+  return readActionValue(parsed.data.v);
 }
 
-const stepOf = (arg: string) => {
-  const step = StepSchema.safeParse(Number(arg));
-  if (!step.success) throw new AppError('invalid_input');
-  return step.data;
-};
+const stepOf = readStep;
 
 /** Text inputs arrive under their ids; anything else (or missing) counts as empty. */
 const input = (data: Record<string, unknown>, id: string): string => (typeof data[id] === 'string' ? (data[id] as string) : '');
@@ -87,9 +82,11 @@ export const invokeHandlers: Record<string, (i: Invoke) => Promise<InvokeResult>
   'collab.save': async (i) => {
     const { collabId } = collabValue(i.data);
     const { collab } = await loadCollab(i.deps, i.scope, collabId);
-    const members = await listMembers(i.ctx).catch(() => []);
+    const members = await listMembers(i.ctx).catch(() => undefined);
+    // Without the roster the people fields cannot be checked: they stay as they are.
+    const known = [...(members ?? []), ...[collab.facilitator, ...(collab.opvolger ? [collab.opvolger] : []), ...collab.coordinators].map((p) => ({ id: p.id, name: p.name ?? p.id }))];
     const person = (id: string): Person | undefined => {
-      const m = members.find((x) => x.id === id);
+      const m = known.find((x) => x.id === id);
       return m ? { id: m.id, name: m.name } : undefined;
     };
     const form = FormSchema.safeParse(input(i.data, 'form'));
@@ -98,15 +95,19 @@ export const invokeHandlers: Record<string, (i: Invoke) => Promise<InvokeResult>
       title: input(i.data, 'title'),
       issue: input(i.data, 'issue'),
       form: form.success ? form.data : null,
-      opvolger: person(input(i.data, 'opvolger')) ?? null,
-      // Only people from the conversation's roster can be picked; unknown ids are dropped.
-      coordinators: input(i.data, 'coordinators').split(',').map(person).filter((p): p is Person => p !== undefined),
+      // Only people from the conversation's roster (or already in the collaboration) can be picked; unknown ids are dropped.
+      ...(members
+        ? {
+            opvolger: person(input(i.data, 'opvolger')) ?? null,
+            coordinators: input(i.data, 'coordinators').split(',').map(person).filter((p): p is Person => p !== undefined),
+          }
+        : {}),
       ...(locale.success ? { locale: locale.data } : {}),
     };
     const errors = patchErrors(collab.locale, patch);
     if (Object.keys(errors).length > 0) {
       const view = await loadRootView(i.deps, i.scope, collabId);
-      return { view: { kind: 'root', view: { ...view, editing: { members } }, personal: { notice: Object.values(errors).join(' ') } } };
+      return { view: { kind: 'root', view: { ...view, editing: { members: members ?? [] } }, personal: { notice: Object.values(errors).join(' ') } } };
     }
     await editCollaboration(i.deps, { scope: i.scope, collabId, user: i.user }, patch);
     return { view: { kind: 'root', view: await loadRootView(i.deps, i.scope, collabId), personal: { notice: collabMessages(i.locale).rootSaved, tone: 'ok' } } };

@@ -1,0 +1,23 @@
+import { AppError } from '../domain/errors.js';
+import { CollabIdSchema, StepSchema, type Step } from '../domain/collaboration.js';
+
+/** Button values and Teams data carry the collaboration id and one short argument: `collabId:arg`. */
+export const actionValue = (collabId: string, arg = ''): string => (arg ? `${collabId}:${arg}` : collabId);
+
+/**
+ * Reads a value made by {@link actionValue}. The id is only checked for shape: the scope comes
+ * from the request, and the store never finds an id outside it. Anything else is invalid_input.
+ */
+export function readActionValue(value: string): { collabId: string; arg: string } {
+  const [id, arg = ''] = value.split(':');
+  const collabId = CollabIdSchema.safeParse(id);
+  if (!collabId.success) throw new AppError('invalid_input');
+  return { collabId: collabId.data, arg };
+}
+
+/** The step number in an action's argument, or invalid_input. */
+export function readStep(arg: string): Step {
+  const step = StepSchema.safeParse(Number(arg));
+  if (!step.success) throw new AppError('invalid_input');
+  return step.data;
+}
