@@ -3,7 +3,6 @@
  * decision → dossier → forget, through its API in Dutch (a channel and its thread), and in the
  * browser in English as a person would do it, with screenshots of the cards and the dossier page.
  */
-import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,7 +10,7 @@ import { buildApp, type Running } from '../../src/main.js';
 import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
 import { validateAdaptiveCard } from '../support/adaptive-card-validate.js';
-import { launchChromium } from '../support/browser.js';
+import { inBrowser, typeMessage } from '../support/browser.js';
 import { startPlayground, type Playground, type PlaygroundActivity } from '../support/playground.js';
 import { startRedis, type RedisServerHandle } from '../support/redis-server.js';
 import { testTiming, VOTER_SECRET } from '../support/slack-harness.js';
@@ -108,27 +107,9 @@ describe('a collaboration in the Agents Playground (API, Dutch, channel thread)'
   }, 90_000);
 });
 
-/** Opens the Playground's UI in Chromium and runs `steps`; a failure leaves a screenshot. */
-async function inPlayground(failureShot: string, steps: (page: Page) => Promise<void>): Promise<void> {
-  const browser = await launchChromium();
-  mkdirSync(ARTIFACTS, { recursive: true });
-  try {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
-    await page.goto(pg.uiUrl);
-    await steps(page);
-  } catch (err) {
-    await browser.contexts()[0]?.pages()[0]?.screenshot({ path: resolve(ARTIFACTS, failureShot) });
-    throw err;
-  } finally {
-    await browser.close();
-  }
-}
-
-async function type(page: Page, text: string): Promise<void> {
-  await page.locator('[data-lexical-editor="true"][role="textbox"]').click();
-  await page.keyboard.type(text);
-  await page.getByRole('button', { name: 'Send Message' }).click();
-}
+const inPlayground = (failureShot: string, steps: (page: Page) => Promise<void>): Promise<void> =>
+  inBrowser(pg.uiUrl, ARTIFACTS, failureShot, steps, { width: 1280, height: 1000 });
+const type = typeMessage;
 
 const cardWith = (page: Page, text: string): Locator => page.locator('.ac-adaptiveCard').filter({ hasText: text }).last();
 

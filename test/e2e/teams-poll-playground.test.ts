@@ -3,7 +3,6 @@
  * channel, several users vote through Action.Execute, the shared card follows, and only the
  * facilitator can close. One Chromium test does the same as a person would and saves a screenshot.
  */
-import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,7 +10,7 @@ import { buildApp, type Running } from '../../src/main.js';
 import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
 import { validateAdaptiveCard } from '../support/adaptive-card-validate.js';
-import { launchChromium } from '../support/browser.js';
+import { inBrowser, typeMessage } from '../support/browser.js';
 import { startPlayground, type Playground, type PlaygroundActivity } from '../support/playground.js';
 import { startRedis, type RedisServerHandle } from '../support/redis-server.js';
 import { testTiming, VOTER_SECRET } from '../support/slack-harness.js';
@@ -37,27 +36,11 @@ afterAll(async () => {
   await redis?.stop();
 });
 
-/** Opens the Playground's UI in Chromium and runs `steps`; a failure leaves a screenshot named `failureShot`. */
-async function inPlayground(failureShot: string, steps: (page: Page) => Promise<void>): Promise<void> {
-  const browser = await launchChromium();
-  mkdirSync(ARTIFACTS, { recursive: true });
-  try {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.goto(pg.uiUrl);
-    await steps(page);
-  } catch (err) {
-    await browser.contexts()[0]?.pages()[0]?.screenshot({ path: resolve(ARTIFACTS, failureShot) });
-    throw err;
-  } finally {
-    await browser.close();
-  }
-}
+const inPlayground = (failureShot: string, steps: (page: Page) => Promise<void>): Promise<void> => inBrowser(pg.uiUrl, ARTIFACTS, failureShot, steps);
 
 /** Types `text` in the personal chat as a person would, and resolves with the bot's card that contains `cardText`. */
 async function sendPoll(page: Page, text: string, cardText: string): Promise<Locator> {
-  await page.locator('[data-lexical-editor="true"][role="textbox"]').click();
-  await page.keyboard.type(text);
-  await page.getByRole('button', { name: 'Send Message' }).click();
+  await typeMessage(page, text);
   const cardEl = page.locator('.ac-adaptiveCard').filter({ hasText: cardText }).last();
   await cardEl.waitFor({ timeout: 15_000 });
   return cardEl;
