@@ -57,6 +57,14 @@ describe('loadConfig', () => {
     expect(c.redisConnectTimeoutMs).toBe(5000);
     expect(problemsOf({ POLL_MAX_DAYS: '0', RETENTION_DAYS: 'forever' })).toMatch(/POLL_MAX_DAYS[\s\S]*RETENTION_DAYS/);
   });
+  it('reads the base of dossier links and their lifetime, with defaults', () => {
+    expect(loadConfig({ PORT: '4000' })).toMatchObject({ publicUrl: 'http://localhost:4000', dossierLinkDays: 7 });
+    expect(loadConfig({ PUBLIC_URL: 'https://werktsamen.school.be/', DOSSIER_LINK_DAYS: '3' })).toMatchObject({
+      publicUrl: 'https://werktsamen.school.be',
+      dossierLinkDays: 3,
+    });
+    expect(problemsOf({ PUBLIC_URL: 'ftp://example.org', DOSSIER_LINK_DAYS: '0' })).toMatch(/PUBLIC_URL[\s\S]*DOSSIER_LINK_DAYS/);
+  });
   it('serves the allowed Teams tenants: the list, else the app\'s own tenant, else any', () => {
     const creds = { MICROSOFT_APP_ID: 'id', MICROSOFT_APP_PASSWORD: 'pw' };
     expect(loadConfig({ ...creds, TEAMS_ALLOWED_TENANTS: ' T-One ,t-two,' }).teams).toMatchObject({ allowedTenants: ['t-one', 't-two'] });
