@@ -73,7 +73,7 @@ await waitForOutput(playground, /Listening on/i, 'the Agents Playground').catch(
   stopAll(1);
 });
 process.stdout.write(
-  `\n  WerktSamen is ready.\n  Open http://localhost:${uiPort} and type "poll" in the personal chat,\n  or "@" the bot with "poll" in a channel. Ctrl+C stops everything.\n\n`,
+  `\n  WerktSamen is ready.\n  Open http://localhost:${uiPort} and type "start Homework club" in the personal chat\n  (or "@" the bot with it in a channel), then follow the cards; "poll" runs a poll on its own.\n  Ctrl+C stops everything.\n\n`,
 );
 bot.once('exit', () => stopAll(1));
 playground.once('exit', () => stopAll(1));
