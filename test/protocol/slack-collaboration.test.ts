@@ -244,6 +244,37 @@ describe('Slack: a collaboration from idea to decision', () => {
   });
 });
 
+describe('Slack: stap 4 with open questions, and a proposal that does not work out', () => {
+  it('goes back to stap 2 with the open points, then stops as no go with an evaluation card', async () => {
+    const { collabId, rootTs } = await start('U_FACI', 'Zorgnetwerk Oost');
+    await submit('U_LID1', 'step.answers', JSON.stringify({ c: collabId, s: 2 }), {
+      opvolgpunten: { type: 'plain_text_input', value: 'Vervoer regelen' },
+    });
+    await mention('U_FACI', 'stap 4', rootTs);
+    const step4 = await posted((c) => c.args.thread_ts === rootTs && json(c.args.blocks).includes('Beslis samen'));
+    await click('U_FACI', 'step.outcome.back2', `${collabId}:back2`, tsOf(step4));
+    await posted((c) => c.args.thread_ts === rootTs && json(c.args.blocks).includes('We gaan terug naar stap 2'));
+    const back = await posted((c) => c.args.thread_ts === rootTs && json(c.args.blocks).includes('Check intern') && json(c.args.blocks).includes('Vervoer regelen'));
+    expect(json(back.args.blocks)).toContain('step.answer');
+    await updated(rootTs, 'Stap 2 van 4');
+
+    await mention('U_FACI', 'stap 4', rootTs);
+    const again = await posted((c) => c.args.thread_ts === rootTs && json(c.args.blocks).includes('Beslis samen') && tsOf(c) !== tsOf(step4));
+    await click('U_FACI', 'step.outcome.fails', `${collabId}:fails`, tsOf(again));
+    const evaluation = await posted((c) => c.args.thread_ts === rootTs && json(c.args.blocks).includes('Evaluatiegesprek'));
+    expect((evaluation.args.blocks as unknown[]).length).toBeGreaterThan(3);
+    const root = await updated(rootTs, 'Gestopt: het voorstel lukt niet');
+    expect(json(root.args.blocks)).toContain('No go, met het beleidsteam');
+    expect(json(root.args.blocks)).not.toContain('collab.poststep');
+    const step4After = await updated(tsOf(again), 'Beslis samen');
+    expect(json(step4After.args.blocks)).not.toContain('step.outcome');
+    const tag = await command('U_FACI', 'overzicht');
+    expect(json((await privateReply(tag)).args.blocks)).toContain('Zorgnetwerk Oost');
+    await mention('U_FACI', 'stap 1', rootTs);
+    await h.fake.waitFor((c) => c.method === 'chat.postEphemeral' && String(c.args.text).includes('gestopt na stap 4'));
+  });
+});
+
 describe('Slack: finding the collaboration a command means', () => {
   it('asks privately which one when the channel has several, and runs the command on the pick', async () => {
     const second = await start('U_FACI', 'Taalbad in de zomer');

@@ -36,10 +36,13 @@ export async function requireCoordinator(deps: AppDeps, a: Actor) {
 export async function postStep(deps: AppDeps, a: Actor, step: Step, note?: string): Promise<void> {
   const { collab, thread } = await requireCoordinator(deps, a);
   if (collab.stage === 'stopped') throw new AppError('collab_stopped');
-  if (collab.step !== step || collab.stage !== 'steps') await deps.collabs.update(a.scope, a.collabId, (c) => ({ ...c, step, stage: 'steps' }));
+  // Only the step moves: a collaboration that is deciding stays so when someone looks back at a step.
+  if (collab.step !== step) await deps.collabs.update(a.scope, a.collabId, (c) => ({ ...c, step }));
   const messenger = messengerFor(deps, a.scope);
+  // A note (why we are back at this step) goes before the card as its own message: it is for everyone, not only the presser.
+  if (note) await messenger.post(thread, { kind: 'notice', text: note });
   const view = await loadStepView(deps, a.scope, a.collabId, step);
-  const posted = await messenger.post(thread, { kind: 'step', view, personal: note ? { notice: note } : undefined });
+  const posted = await messenger.post(thread, { kind: 'step', view });
   await deps.collabs.setCard(a.scope, a.collabId, `step${step}`, posted);
   // Answers given between posting and storing the card's place reach it through this refresh.
   const marked = await deps.collabs.markRefresh(a.scope, a.collabId, `step${step}`, deps.refreshTiming);
