@@ -434,7 +434,8 @@ describe('Slack: welcome', () => {
     expect(String(welcome.args.text)).toContain('`start [title]`');
     expect(String(welcome.args.text)).toContain('`poll`');
     await mention('U_EN', 'help');
-    await h.fake.waitFor((c) => c.method === 'chat.postEphemeral' && String(c.args.text).includes('`decide`'));
+    const help = await h.fake.waitFor((c) => c.method === 'chat.postEphemeral' && String(c.args.text).includes('`decide`'));
+    for (const command of ['`start [title]`', '`list`', '`step 1`', '`decisions`', '`dossier`', '`forget`', '`poll [question]`']) expect(String(help.args.text)).toContain(command);
     expect(h.fake.callsTo('chat.postMessage').filter((c) => c.args.channel === 'C0NIEUW')).toHaveLength(1);
   });
 });
