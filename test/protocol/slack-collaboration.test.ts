@@ -439,3 +439,24 @@ describe('Slack: welcome', () => {
     expect(h.fake.callsTo('chat.postMessage').filter((c) => c.args.channel === 'C0NIEUW')).toHaveLength(1);
   });
 });
+
+describe('Slack: uninstalling the app deletes its collaborations', () => {
+  it('leaves no collaboration, answer, decision, thread map or dossier link of the workspace', async () => {
+    const { collabId, rootTs } = await start('U_FACI', 'Laatste samenwerking');
+    await submit('U_LID1', 'step.answers', JSON.stringify({ c: collabId, s: 2 }), { opvolgpunten: { type: 'plain_text_input', value: 'Sleutels van de zaal' } });
+    const asked = h.fake.callsTo('chat.postEphemeral').length;
+    await mention('U_LID1', 'dossier', rootTs);
+    await h.fake.waitFor((c) => c.method === 'chat.postEphemeral' && h.fake.callsTo('chat.postEphemeral').indexOf(c) >= asked && String(c.args.text).includes('/dossier/'));
+    const before = await dumpRedis(h.redis.url);
+    expect(before.some((d) => d.key.startsWith('ws:link:'))).toBe(true);
+    const body = {
+      token: 'legacy', team_id: TEAM, api_app_id: 'A0WERKTSAMEN', type: 'event_callback', event_id: 'Ev0UNINSTALLCOLLAB', event_time: 1,
+      event: { type: 'app_uninstalled', event_ts: '1700000000.000001' },
+    };
+    expect((await h.post({ body: JSON.stringify(body), contentType: 'application/json' })).status).toBe(200);
+    await h.logs.waitFor((l) => l.msg === 'workspace data deleted');
+    const after = await dumpRedis(h.redis.url);
+    const left = after.filter((d) => d.key.includes(TEAM) || String(d.value).includes(TEAM) || d.key.startsWith('ws:link:') || String(d.value).includes('Sleutels'));
+    expect(left.map((d) => d.key)).toEqual([]);
+  });
+});
