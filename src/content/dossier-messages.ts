@@ -6,7 +6,6 @@ export interface DossierMessages {
   intro: string;
   fieldsHeading: string;
   peopleHeading: string;
-  stepsHeading: string;
   noAnswer: string;
   historyHeading: string;
   historyIntro: string;
@@ -29,7 +28,6 @@ const nl: DossierMessages = {
   intro: 'Het verloop van deze samenwerking zoals WerktSamen het bijhoudt. Deze pagina is privé: deel de link alleen met wie mee beslist.',
   fieldsHeading: 'De samenwerking',
   peopleHeading: 'Wie',
-  stepsHeading: 'Antwoorden per stap',
   noAnswer: 'Nog geen antwoorden.',
   historyHeading: 'Eerdere versies van antwoorden',
   historyIntro: 'Wie een antwoord aanpaste, vindt hier wat er eerder stond.',
@@ -52,7 +50,6 @@ const en: DossierMessages = {
   intro: 'How this collaboration went, as WerktSamen keeps it. This page is private: share the link only with people who take part in the decision.',
   fieldsHeading: 'The collaboration',
   peopleHeading: 'Who',
-  stepsHeading: 'Answers per step',
   noAnswer: 'No answers yet.',
   historyHeading: 'Earlier versions of answers',
   historyIntro: 'When someone changed an answer, what it said before is kept here.',

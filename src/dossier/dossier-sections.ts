@@ -51,15 +51,14 @@ export function dossierSections(model: DossierModel): Section[] {
         { label: m.fields.coordinators, value: collab.coordinators.length ? collab.coordinators.map((c) => nameOf(model, c)).join(', ') : m.none },
       ],
     },
-    {
-      heading: d.stepsHeading,
-      blocks: model.steps.flatMap((s) =>
-        s.questions.map((q) => ({
-          heading: `${s.title} · ${q.label}`,
-          lines: q.answers.length ? q.answers.map((a) => ({ label: nameOf(model, a.by), text: a.text, mark: date(a.at) })) : [{ text: d.noAnswer }],
-        })),
-      ),
-    },
+    // One section per step, one block per question, so the page reads like the infofiche it follows.
+    ...model.steps.map((s) => ({
+      heading: s.title,
+      blocks: s.questions.map((q) => ({
+        heading: q.label,
+        lines: q.answers.length ? q.answers.map((a) => ({ label: nameOf(model, a.by), text: a.text, mark: date(a.at) })) : [{ text: d.noAnswer }],
+      })),
+    })),
     {
       heading: d.temperaturesHeading,
       facts: model.temperatures.map((t) => ({ label: date(t.closedAt), value: temperatureLabel(model, t) })),
