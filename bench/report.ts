@@ -133,8 +133,16 @@ function lpad(s: string, n: number): string {
   return s.length >= n ? s : ' '.repeat(n - s.length) + s;
 }
 
+/** A further section (the step-card run of bench/steps.ts): printed after the vote-path sections and counted in the RESULT line. */
+export interface ExtraSection {
+  lines: string[];
+  /** Names already say what they belong to (e.g. 'slack steps: ...'). */
+  checks: Check[];
+  error: boolean;
+}
+
 /** The human-readable report. */
-export function renderReport(platforms: PlatformResult[], header: string[], footer: string[]): string {
+export function renderReport(platforms: PlatformResult[], header: string[], footer: string[], extra: ExtraSection[] = []): string {
   const out: string[] = [...header, ''];
   for (const p of platforms) {
     const title = p.platform === 'slack' ? 'SLACK  (signed block_actions → /slack/events; ack latency)' : 'TEAMS  (adaptiveCard/action invoke → /api/messages; invoke latency)';
@@ -184,9 +192,11 @@ export function renderReport(platforms: PlatformResult[], header: string[], foot
     }
     out.push('');
   }
-  const all = platforms.flatMap((p) => targetChecks(p).map((c) => ({ ...c, name: `${p.platform}: ${c.name}` })));
+  for (const e of extra) out.push(...e.lines);
+  const all = [...platforms.flatMap((p) => targetChecks(p).map((c) => ({ ...c, name: `${p.platform}: ${c.name}` }))), ...extra.flatMap((e) => e.checks)];
   const failed = all.filter((c) => !c.pass);
+  const errors = platforms.some((p) => p.error) || extra.some((e) => e.error);
   out.push(...footer);
-  out.push(failed.length === 0 && platforms.every((p) => !p.error) ? 'RESULT: all targets PASS' : `RESULT: ${failed.length} FAIL${platforms.some((p) => p.error) ? ' (and errors)' : ''}: ${failed.map((c) => c.name).join('; ')}`);
+  out.push(failed.length === 0 && !errors ? 'RESULT: all targets PASS' : `RESULT: ${failed.length} FAIL${errors ? ' (and errors)' : ''}: ${failed.map((c) => c.name).join('; ')}`);
   return out.join('\n');
 }

@@ -1,13 +1,17 @@
 /**
  * `npm run bench`: load benchmark of our Slack and Teams vote paths against bare framework
- * baselines, plus the card refresh coalescing (interval and final-tally delay). Loopback only.
+ * baselines, plus the card refresh coalescing (interval and final-tally delay); then the step-card
+ * run (bench/steps.ts): 40 members answer a collaboration's step card at once (ack latency against
+ * the bare framework, step card updates, Redis memory per collaboration). Loopback only.
  *
  * Layout: this process is the load generator and holds redis-server, the fake Slack Web API and the
  * fake Bot Framework connector; each system under test runs in its own forked process
  * (bench/server.ts), one at a time, so client and server do not share an event loop.
  *
- * Options (after `npm run bench --`): --voters N (1000), --warmup N (1000), --concurrency N (50), --rounds N (3),
- * --only slack|teams, --client http|fetch (http), --profile (writes .cpuprofile files of the servers to test/artifacts/bench-prof/).
+ * Options (after `npm run bench --`): --voters N (1000), --warmup N (1000), --concurrency N (50), --rounds N (7),
+ * --only slack|teams (the vote path of one platform) | steps (the step-card run of both) | steps-slack | steps-teams,
+ * --step-rounds N (7, like --rounds; rounds of the step-card run), --client http|fetch (http),
+ * --profile (writes .cpuprofile files of the vote-path servers to test/artifacts/bench-prof/).
  * The exit code is 0 even when a target fails (this is a report); 1 only when the run itself broke.
  * Experiment hook: BENCH_OURS_REDIS_QUERY=enableAutoPipelining=true (any ioredis URL option) is appended
  * to our app's Redis URL. Per-call CPU of our synchronous hot-path pieces: node --import tsx bench/micro.ts
@@ -24,12 +28,21 @@ import { renderReport, targetChecks, TARGETS, type PlatformResult } from './repo
 import { benchPlatform, type BenchOptions } from './platform.js';
 import { slackDriver } from './slack.js';
 import { teamsDriver } from './teams.js';
+import { benchSteps, STEP_MEMBERS, type StepOptions } from './steps.js';
+import { renderSteps, stepChecks, STEP_TARGETS, type StepPlatformResult } from './steps-report.js';
+import { slackStepDriver } from './steps-slack.js';
+import { teamsStepDriver } from './steps-teams.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const JSON_OUT = join(ROOT, 'test/artifacts/bench-latest.json');
 const PROFILE_DIR = join(ROOT, 'test/artifacts/bench-prof');
-/** The whole run must end by itself. */
-const WATCHDOG_MS = 180_000;
+/**
+ * The whole run must end by itself. The default run takes about 2.5 minutes on a 2-CPU machine
+ * (vote path ~1 min, step-card run ~45 s per platform); the margin covers a slow, shared machine.
+ * More rounds than the defaults may need more (the watchdog says so when it fires).
+ */
+const WATCHDOG_MS = 240_000;
+const ONLY = ['slack', 'teams', 'steps', 'steps-slack', 'steps-teams'];
 /** The product's default refreshTiming.minIntervalMs (src/jobs/poll-jobs.ts); used for settle waits only. */
 const PRODUCT_MIN_INTERVAL_MS = 2000;
 
@@ -39,6 +52,7 @@ const { values } = parseArgs({
     warmup: { type: 'string', default: '1000' },
     concurrency: { type: 'string', default: '50' },
     rounds: { type: 'string', default: '7' },
+    'step-rounds': { type: 'string', default: '7' },
     only: { type: 'string' },
     profile: { type: 'boolean', default: false },
     client: { type: 'string', default: 'http' },
@@ -68,9 +82,18 @@ async function main(): Promise<void> {
   const warmup = Number(values.warmup);
   const concurrency = Number(values.concurrency);
   const rounds = Number(values.rounds);
-  if (![voters, warmup, concurrency, rounds].every((n) => Number.isInteger(n) && n > 0 && n <= 100_000)) {
-    throw new Error('--voters, --warmup, --concurrency and --rounds must be positive integers');
+  const stepRounds = Number(values['step-rounds']);
+  if (![voters, warmup, concurrency, rounds, stepRounds].every((n) => Number.isInteger(n) && n > 0 && n <= 100_000)) {
+    throw new Error('--voters, --warmup, --concurrency, --rounds and --step-rounds must be positive integers');
   }
+  const only = values.only;
+  if (only !== undefined && !ONLY.includes(only)) throw new Error(`--only must be one of ${ONLY.join(', ')}`);
+  const runs = {
+    pollSlack: only === undefined || only === 'slack',
+    pollTeams: only === undefined || only === 'teams',
+    stepsSlack: only === undefined || only === 'steps' || only === 'steps-slack',
+    stepsTeams: only === undefined || only === 'steps' || only === 'steps-teams',
+  };
   if (values.client !== 'http' && values.client !== 'fetch') throw new Error('--client must be http or fetch');
   setClient(values.client);
   if (values.profile) mkdirSync(PROFILE_DIR, { recursive: true });
@@ -80,6 +103,7 @@ async function main(): Promise<void> {
 
   let redis: RedisServerHandle | undefined;
   const platforms: PlatformResult[] = [];
+  const steps: StepPlatformResult[] = [];
   try {
     redis = await startRedis();
     const opts: BenchOptions = {
@@ -93,8 +117,11 @@ async function main(): Promise<void> {
       profileDir: values.profile ? PROFILE_DIR : undefined,
       log,
     };
-    if (values.only !== 'teams') platforms.push(await benchPlatform(await slackDriver(opts), opts));
-    if (values.only !== 'slack') platforms.push(await benchPlatform(await teamsDriver(opts), opts));
+    if (runs.pollSlack) platforms.push(await benchPlatform(await slackDriver(opts), opts));
+    if (runs.pollTeams) platforms.push(await benchPlatform(await teamsDriver(opts), opts));
+    const stepOpts: StepOptions = { redisUrl: redis.url, rounds: stepRounds, minIntervalMs: PRODUCT_MIN_INTERVAL_MS, finalTimeoutMs: 15_000, log };
+    if (runs.stepsSlack) steps.push(await benchSteps(await slackStepDriver(stepOpts), stepOpts));
+    if (runs.stepsTeams) steps.push(await benchSteps(await teamsStepDriver(stepOpts), stepOpts));
   } finally {
     clearInterval(rssSampler);
     await redis?.stop();
@@ -103,13 +130,16 @@ async function main(): Promise<void> {
   const rssEnd = process.memoryUsage().rss;
   const command = `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}  (= node --import tsx bench/run.ts)`;
   const cpu = cpus();
+  const pollHeader = [
+    `vote path, per system: ${warmup} warm-up requests (separate poll and ids, not counted), then ${rounds} round(s) of bare batch → ours batch, each ${voters} distinct voters never seen before (round 1: U00001..; ours: a new poll per round), ${concurrency} in flight, keep-alive ${values.client === 'http' ? 'node:http agent' : 'fetch'}; bodies built and signed before timing; headline = median over rounds`,
+    `"event loop busy" = event-loop utilization during the batch: a server near 100% is CPU-bound; a load generator near 100% would cap the numbers it measures`,
+  ];
   const header = [
-    'WerktSamen vote-path benchmark (loopback only; load generator, fakes and redis in this process/host, each server in its own process)',
+    'WerktSamen benchmark: vote path and step cards (loopback only; load generator, fakes and redis in this process/host, each server in its own process)',
     `command: ${command}`,
     `node ${process.version} · ${process.platform}/${process.arch} · ${cpu.length} CPUs (${cpu[0]?.model.trim() ?? '?'}) · load avg ${loadavg().map((l) => l.toFixed(2)).join(' ')}`,
-    `per system: ${warmup} warm-up requests (separate poll and ids, not counted), then ${rounds} round(s) of bare batch → ours batch, each ${voters} distinct voters never seen before (round 1: U00001..; ours: a new poll per round), ${concurrency} in flight, keep-alive ${values.client === 'http' ? 'node:http agent' : 'fetch'}; bodies built and signed before timing; headline = median over rounds`,
     `ours = buildApp() with default refreshTiming (minIntervalMs ${PRODUCT_MIN_INTERVAL_MS}), silent logger, real Redis + BullMQ worker; bare = framework with a no-op handler`,
-    `"event loop busy" = event-loop utilization during the batch: a server near 100% is CPU-bound; a load generator near 100% would cap the numbers it measures`,
+    ...(platforms.length > 0 ? pollHeader : []),
     ...(process.env['BENCH_OURS_REDIS_QUERY'] ? [`EXPERIMENT: our Redis URL query '${process.env['BENCH_OURS_REDIS_QUERY']}'`] : []),
   ];
   const footer = [
@@ -117,7 +147,18 @@ async function main(): Promise<void> {
     `total run time: ${((Date.now() - startedAt) / 1000).toFixed(1)} s`,
     `JSON: ${JSON_OUT}${values.profile ? `; CPU profiles: ${PROFILE_DIR}` : ''}`,
   ];
-  process.stdout.write(`${renderReport(platforms, header, footer)}\n`);
+  // Why each step-card number is what it is; printed at the top of each step section.
+  const stepProcedure = [
+    `per round: a new collaboration in a new channel of ${STEP_MEMBERS} people (fresh ids); stap 1, 2, 3 and 4 posted in its thread and each answered by all ${STEP_MEMBERS} at once (${STEP_MEMBERS} in flight); ${stepRounds} round(s) after a warm-up collaboration; headline = median over rounds`,
+    `stap 2 is measured: the ${STEP_MEMBERS} answers are sent right after the card's first update (posting refreshes it once), so the refresh they need must wait for the next ${PRODUCT_MIN_INTERVAL_MS} ms slot; answers of 150-400 characters per question, built (and signed) before timing; bare = the framework with a no-op handler, same requests, right before ours`,
+    `step card: every update of the stap 2 card until one interval after the exact final progress; Redis = MEMORY USAGE (SAMPLES 0) summed over the collaboration's keys + its thread key + its channel list, after stap 4 (KB = 1024 bytes)`,
+  ];
+  const extra = steps.map((p) => ({
+    lines: renderSteps(p, stepProcedure),
+    checks: stepChecks(p).map((c) => ({ ...c, name: `${p.platform} steps: ${c.name}` })),
+    error: p.error !== undefined,
+  }));
+  process.stdout.write(`${renderReport(platforms, header, footer, extra)}\n`);
 
   mkdirSync(dirname(JSON_OUT), { recursive: true });
   writeFileSync(
@@ -129,10 +170,12 @@ async function main(): Promise<void> {
         node: process.version,
         cpus: cpu.length,
         cpuModel: cpu[0]?.model.trim(),
-        settings: { voters, warmup, concurrency, rounds, productMinIntervalMs: PRODUCT_MIN_INTERVAL_MS },
+        settings: { voters, warmup, concurrency, rounds, stepRounds, stepMembers: STEP_MEMBERS, only: only ?? 'all', productMinIntervalMs: PRODUCT_MIN_INTERVAL_MS },
         targets: TARGETS,
+        stepTargets: STEP_TARGETS,
         loadGeneratorRssMb: { start: mb(rssStart), end: mb(rssEnd), peak: mb(rssPeak) },
         platforms: platforms.map((p) => ({ ...p, checks: targetChecks(p) })),
+        steps: steps.map((p) => ({ ...p, checks: stepChecks(p) })),
         durationMs: Date.now() - startedAt,
       },
       null,

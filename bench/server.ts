@@ -4,7 +4,7 @@
  *
  * Systems:
  *   slack-ours  buildApp() with Slack (real Bolt, our receiver, Redis, BullMQ worker)
- *   slack-bare  a bare Bolt App (HTTPReceiver) with one no-op action listener
+ *   slack-bare  a bare Bolt App (HTTPReceiver) with a no-op action listener and a no-op view listener
  *   teams-ours  buildApp() in TEAMS_LOCAL_MODE (real CloudAdapter, Redis, BullMQ worker)
  *   teams-bare  a bare CloudAdapter + TeamsActivityHandler answering a static card, behind node:http
  *
@@ -92,6 +92,10 @@ async function startSlackBare(spec: ServerSpec): Promise<Started> {
     logLevel: LogLevel.ERROR,
   });
   app.action(/.*/, async ({ ack }) => {
+    await ack();
+  });
+  // The step-card run (bench/steps.ts) sends modal submissions; Bolt needs a listener to ack them.
+  app.view(/.*/, async ({ ack }) => {
     await ack();
   });
   const server = (await app.start({ port: 0, host: LOOPBACK })) as Server;
