@@ -17,6 +17,8 @@ export const errorCodes = [
   'not_collab_facilitator',
   /** The collaboration stopped after stap 4 ("lukt niet"); its steps are closed. */
   'collab_stopped',
+  /** The collaboration's root card is still being posted: its thread is not known yet. */
+  'collab_starting',
   'store_unavailable',
   'bot_not_in_channel',
   /** The platform no longer accepts the bot here: a revoked Slack token, a Teams 403. */

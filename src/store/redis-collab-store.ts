@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { AppError } from '../domain/errors.js';
 import {
-  AnswerSetSchema,
   CollaborationSchema,
   DecisionSchema,
   TemperatureRecordSchema,
@@ -16,12 +15,14 @@ import type { Scope } from '../domain/poll.js';
 import { CardRefSchema, PlaceSchema, type CardRef, type Place, type RefreshTiming } from '../app/ports.js';
 import type { CollabCardName, CollabRecord, CollabStore, Marked } from '../app/collab-ports.js';
 import { channelCollabsKey, collabKeyList, collabKeys, threadKey } from './keys.js';
-import { LuaScript, MARK_REFRESH, NOW } from './lua.js';
+import { compareAndSetScript, delayOf, markScript, packAnswerSet, parseHistory, saveAnswersScript, touchScript, unpackAnswerSet, unwrap } from './collab-scripts.js';
 import type { ScopeIndex } from './scope-index.js';
 import { asStoreError } from './store-errors.js';
 
 /** Older answer versions kept per collaboration; enough for any real meeting, bounded for memory. */
 export const HISTORY_MAX = 1000;
+const TOUCH_EVERY_MS = 10 * 60 * 1000;
+const TOUCHED_MAX = 10_000;
 /** A compare-and-set only fails because another change landed; with jitter, a burst of edits all land. */
 const UPDATE_ATTEMPTS = 50;
 const jitter = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 1 + Math.random() * 9));
@@ -29,73 +30,34 @@ const jitter = (): Promise<void> => new Promise((resolve) => setTimeout(resolve,
 /** Thread and channel keys come from the platform; hashed so key names stay short and uniform. */
 export const keyHash = (value: string): string => createHash('sha256').update(value).digest('base64url').slice(0, 22);
 
-/** KEYS meta; ARGV version json. Writes the collaboration only if nobody changed it since it was read. */
-const compareAndSetScript = new LuaScript(`
-if redis.call('EXISTS', KEYS[1]) == 0 then return -1 end
-if (redis.call('HGET', KEYS[1], 'v') or '0') ~= ARGV[1] then return 0 end
-redis.call('HSET', KEYS[1], 'data', ARGV[2], 'v', tostring(tonumber(ARGV[1]) + 1))
-return 1
-`);
-
-/**
- * KEYS meta answers history refresh; ARGV member json historyMax minInterval pendingTtl step.
- * Replaces a member's answers (the previous version goes to the history list, with its step)
- * and marks the step card's refresh, in one round trip. Returns {'ok', answered, delay} or {'err', code}.
- */
-const saveAnswersScript = new LuaScript(`
-if redis.call('EXISTS', KEYS[1]) == 0 then return {'err', 'collab_not_found'} end
-${NOW}
-local prev = redis.call('HGET', KEYS[2], ARGV[1])
-if prev then
-  -- prev is a JSON object: the step goes in front of its first field.
-  redis.call('RPUSH', KEYS[3], '{"step":' .. ARGV[6] .. ',' .. string.sub(prev, 2))
-  redis.call('LTRIM', KEYS[3], -tonumber(ARGV[3]), -1)
-end
-redis.call('HSET', KEYS[2], ARGV[1], ARGV[2])
-${MARK_REFRESH('KEYS[4]', 4)}
-return {'ok', redis.call('HLEN', KEYS[2]), delay}
-`);
-
-/** KEYS meta refresh; ARGV minInterval pendingTtl. Marks a card refresh pending while the collaboration exists. */
-const markScript = new LuaScript(`
-if redis.call('EXISTS', KEYS[1]) == 0 then return {'err', 'collab_not_found'} end
-${NOW}
-${MARK_REFRESH('KEYS[2]', 1)}
-return {'ok', delay}
-`);
-
-/** KEYS all of one collaboration; ARGV ttl. Renews the lifetime of every key that exists. */
-const touchScript = new LuaScript(`
-for _, k in ipairs(KEYS) do redis.call('PEXPIRE', k, ARGV[1]) end
-return 1
-`);
-
-type Reply = [string, ...unknown[]];
-function unwrap(reply: unknown): unknown[] {
-  const r = reply as Reply;
-  if (r[0] === 'err') throw new AppError(r[1] === 'collab_not_found' ? 'collab_not_found' : 'unexpected');
-  return r.slice(1);
-}
-const delayOf = (value: unknown): number | undefined => (Number(value) >= 0 ? Number(value) : undefined);
-
-/** History entries carry their step beside the answer set. */
-const parseHistory = (raw: string): { step: Step; set: AnswerSet } => {
-  const parsed = JSON.parse(raw) as { step: Step } & AnswerSet;
-  const { step, ...set } = parsed;
-  return { step, set: AnswerSetSchema.parse(set) };
-};
-
 /**
  * The collaboration store on Redis. One collaboration's keys share a hash tag; every write renews
  * their lifetime (RETENTION_DAYS after the last change) and lists them in the workspace's index.
  */
 export class RedisCollabStore implements CollabStore {
+  private readonly touched = new Map<string, number>();
+
   constructor(
     private readonly redis: Redis,
     private readonly index: ScopeIndex,
     private readonly retentionMs: number,
     private readonly now: () => number,
   ) {}
+
+  /**
+   * Renews the collaboration's lifetime at most once per TOUCH_EVERY_MS per process: a burst of
+   * answers would otherwise renew 17 keys and their index entries on every single one. The
+   * answer script gives what it writes the collaboration's current lifetime, so nothing is left
+   * without one meanwhile.
+   */
+  private async touchSoon(scope: Scope, id: string): Promise<void> {
+    const key = `${scope.platform}:${scope.tenant}:${id}`;
+    const last = this.touched.get(key);
+    if (last !== undefined && this.now() - last < TOUCH_EVERY_MS) return;
+    if (this.touched.size >= TOUCHED_MAX) this.touched.clear();
+    this.touched.set(key, this.now());
+    await this.touch(scope, id);
+  }
 
   /** Renews every key of the collaboration, plus the extra keys outside its hash tag. */
   private async touch(scope: Scope, id: string, extra: string[] = []): Promise<void> {
@@ -181,23 +143,23 @@ export class RedisCollabStore implements CollabStore {
         saveAnswersScript.run(
           this.redis,
           [k.meta, k.answers(step), k.history, k.refresh(`step${step}`)],
-          [set.by.id, JSON.stringify(AnswerSetSchema.parse(set)), HISTORY_MAX, timing.minIntervalMs, timing.pendingTtlMs, step],
+          [set.by.id, packAnswerSet(set), HISTORY_MAX, timing.minIntervalMs, timing.pendingTtlMs, step],
         ),
       ),
     );
-    await this.touch(scope, id);
+    await this.touchSoon(scope, id);
     return { answered: Number(reply[0]), refreshDelayMs: delayOf(reply[1]) };
   }
 
   async getAnswers(scope: Scope, id: string, step: Step): Promise<AnswerSet[]> {
-    const all = await asStoreError(this.redis.hgetall(collabKeys(scope, id).answers(step)));
+    const all = await asStoreError(this.redis.hgetallBuffer(collabKeys(scope, id).answers(step)));
     return Object.values(all)
-      .map((raw) => AnswerSetSchema.parse(JSON.parse(raw)))
+      .map(unpackAnswerSet)
       .sort((a, b) => a.at - b.at);
   }
 
   async getHistory(scope: Scope, id: string): Promise<{ step: Step; set: AnswerSet }[]> {
-    return (await asStoreError(this.redis.lrange(collabKeys(scope, id).history, 0, -1))).map(parseHistory);
+    return (await asStoreError(this.redis.lrangeBuffer(collabKeys(scope, id).history, 0, -1))).map(parseHistory);
   }
 
   async answeredCount(scope: Scope, id: string, step: Step): Promise<number> {
@@ -262,8 +224,6 @@ export class RedisCollabStore implements CollabStore {
   async markRefresh(scope: Scope, id: string, name: CollabCardName, timing: RefreshTiming): Promise<Marked> {
     const k = collabKeys(scope, id);
     const reply = unwrap(await asStoreError(markScript.run(this.redis, [k.meta, k.refresh(name)], [timing.minIntervalMs, timing.pendingTtlMs])));
-    await this.index.add(scope, [{ key: k.refresh(name), expiresAt: this.now() + this.retentionMs }]);
-    await asStoreError(this.redis.pexpire(k.refresh(name), this.retentionMs));
     return { refreshDelayMs: delayOf(reply[0]) };
   }
 

@@ -72,7 +72,7 @@ export async function recordDecision(deps: AppDeps, a: Actor, input: DecisionInp
 /** Posts the list of decisions (`besluiten`) in the thread. */
 export async function postDecisions(deps: AppDeps, a: Actor): Promise<void> {
   const { thread } = await loadCollab(deps, a.scope, a.collabId);
-  if (!thread) throw new AppError('collab_not_found');
+  if (!thread) throw new AppError('collab_starting');
   await messengerFor(deps, a.scope).post(thread, { kind: 'decisions', view: await loadDecisionView(deps, a.scope, a.collabId) });
 }
 

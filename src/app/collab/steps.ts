@@ -1,9 +1,8 @@
 import { AppError } from '../../domain/errors.js';
-import { ANSWER_MAX, canDecide, type AnswerSet, type Person, type Step } from '../../domain/collaboration.js';
+import { ANSWER_MAX, canDecide, type AnswerSet, type Collaboration, type Person, type Step } from '../../domain/collaboration.js';
 import type { Scope } from '../../domain/poll.js';
 import { stepText } from '../../content/steps.js';
 import { collabMessages } from '../../content/collab-messages.js';
-import type { StepView } from '../card-views.js';
 import { loadCollab, loadStepView } from '../collab-views.js';
 import type { AppDeps } from '../deps.js';
 import { scheduleIfMarked } from '../refresh-live-card.js';
@@ -18,7 +17,7 @@ export interface Actor {
 /** The thread of a collaboration, where its cards go. */
 async function threadOf(deps: AppDeps, scope: Scope, collabId: string) {
   const record = await loadCollab(deps, scope, collabId);
-  if (!record.thread) throw new AppError('collab_not_found', 'root card not posted');
+  if (!record.thread) throw new AppError('collab_starting');
   return { ...record, thread: record.thread };
 }
 
@@ -65,10 +64,11 @@ export function answerErrors(locale: 'nl' | 'en', step: Step, values: Record<str
 /**
  * Stores one member's answers to a step (replacing their earlier ones, which go to the history)
  * and refreshes the step card; stap 2's items show on the root card. Anyone in the conversation
- * may answer. Throws invalid_input for unknown questions or texts over the limit.
+ * may answer. Throws invalid_input for unknown questions or texts over the limit. `known` saves a
+ * read when the caller already loaded the collaboration.
  */
-export async function submitAnswers(deps: AppDeps, a: Actor, step: Step, values: Record<string, string>): Promise<StepView> {
-  const { collab } = await loadCollab(deps, a.scope, a.collabId);
+export async function submitAnswers(deps: AppDeps, a: Actor, step: Step, values: Record<string, string>, known?: Collaboration): Promise<AnswerSet> {
+  const collab = known ?? (await loadCollab(deps, a.scope, a.collabId)).collab;
   if (collab.stage === 'stopped') throw new AppError('collab_stopped');
   if (Object.keys(answerErrors(collab.locale, step, values)).length > 0) throw new AppError('invalid_input', 'answer too long');
   const trimmed = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, v.trim()]));
@@ -76,8 +76,7 @@ export async function submitAnswers(deps: AppDeps, a: Actor, step: Step, values:
   const saved = await deps.collabs.saveAnswers(a.scope, a.collabId, step, set, deps.refreshTiming);
   await scheduleIfMarked(deps, a.scope, { kind: 'collab', collabId: a.collabId, name: `step${step}` }, saved.refreshDelayMs);
   if (step === 2) await refreshRoot(deps, a.scope, a.collabId);
-  const view = await loadStepView(deps, a.scope, a.collabId, step);
-  return { ...view, own: set };
+  return set;
 }
 
 /** One member's current answers to a step (to fill in their form), if any. */

@@ -40,7 +40,7 @@ export function registerViews(app: App, ctx: SlackContext): void {
       const errors = answerErrors(collab.locale, step, values);
       if (Object.keys(errors).length > 0) return ack({ response_action: 'errors', errors });
       // Stored before the modal closes, so a failure is shown in the modal and nothing is lost.
-      await submitAnswers(ctx.deps, { scope, collabId, user: { id: userId } }, step, values);
+      await submitAnswers(ctx.deps, { scope, collabId, user: { id: userId } }, step, values, collab);
       await ack();
     } catch (err) {
       await failInModal(ctx, ack as Ack, firstField, err, scope, userId, client).catch(() => undefined);

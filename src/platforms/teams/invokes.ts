@@ -153,8 +153,9 @@ export const invokeHandlers: Record<string, (i: Invoke) => Promise<InvokeResult>
       const view = await loadStepView(i.deps, i.scope, collabId, step);
       return { view: { kind: 'step', view: { ...view, own: await ownAnswers(i.deps, actor, step) }, personal: { notice: Object.values(errors)[0] } } };
     }
-    const view = await submitAnswers(i.deps, actor, step, values);
-    return { view: { kind: 'step', view, personal: { notice: collabMessages(i.locale).answersSaved, tone: 'ok' } } };
+    const own = await submitAnswers(i.deps, actor, step, values, collab);
+    const view = await loadStepView(i.deps, i.scope, collabId, step);
+    return { view: { kind: 'step', view: { ...view, own }, personal: { notice: collabMessages(i.locale).answersSaved, tone: 'ok' } } };
   },
   'step.mine': async (i) => {
     const { collabId, arg } = collabValue(i.data);
