@@ -43,9 +43,11 @@ export async function loadStepView(deps: AppDeps, scope: Scope, collabId: string
   const [answered, members, items] = await Promise.all([
     deps.collabs.answeredCount(scope, collabId, step),
     thread && messenger ? messenger.memberCount(thread).catch(() => undefined) : Promise.resolve(undefined),
-    step === 4 || collab.step === step ? openItems(deps, scope, collabId, collab.locale) : Promise.resolve([]),
+    // Only stap 4 and a step revisited after "vraagtekens" list the open items: reading them means
+    // reading every stap 2 answer, too much for each answer of a busy step card.
+    step === 4 || collab.revisit === step ? openItems(deps, scope, collabId, collab.locale) : Promise.resolve([]),
   ]);
-  return { collab, step, answered, members, openItems: step === 4 || step < 3 ? items : [] };
+  return { collab, step, answered, members, openItems: items };
 }
 
 export async function loadDecisionView(deps: AppDeps, scope: Scope, collabId: string): Promise<DecisionView> {

@@ -49,6 +49,8 @@ export const CollaborationSchema = z.object({
   facilitator: PersonSchema,
   opvolger: PersonSchema.optional(),
   coordinators: z.array(PersonSchema).max(COORDINATORS_MAX),
+  /** The step stap 4 sent the collaboration back to ("vraagtekens"): its card lists the open items. */
+  revisit: StepSchema.optional(),
   createdAt: z.number().int(),
 });
 export type Collaboration = z.infer<typeof CollaborationSchema>;

@@ -36,7 +36,9 @@ export async function postStep(deps: AppDeps, a: Actor, step: Step, note?: strin
   const { collab, thread } = await requireCoordinator(deps, a);
   if (collab.stage === 'stopped') throw new AppError('collab_stopped');
   // Only the step moves: a collaboration that is deciding stays so when someone looks back at a step.
-  if (collab.step !== step) await deps.collabs.update(a.scope, a.collabId, (c) => ({ ...c, step }));
+  // A note means stap 4 sent it back here; reaching stap 4 again ends that.
+  const revisit = note ? step : step === 4 ? undefined : collab.revisit;
+  if (collab.step !== step || collab.revisit !== revisit) await deps.collabs.update(a.scope, a.collabId, (c) => ({ ...c, step, revisit }));
   const messenger = messengerFor(deps, a.scope);
   // A note (why we are back at this step) goes before the card as its own message: it is for everyone, not only the presser.
   if (note) await messenger.post(thread, { kind: 'notice', text: note });
