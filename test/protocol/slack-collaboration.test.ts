@@ -288,6 +288,15 @@ describe('Slack: finding the collaboration a command means', () => {
     await posted((c) => c.args.thread_ts === second.rootTs && json(c.args.blocks).includes('Verken het idee'));
   });
 
+  it('refuses a payload from another workspace, whatever collaboration it names', async () => {
+    const { collabId, rootTs } = await start('U_FACI', 'Andere werkruimte');
+    const tag = `other-${++n}`;
+    const res = await h.post(blockActionsBody({ actionId: 'collab.poststep', value: `${collabId}:2`, userId: 'U_FACI', teamId: 'T0ANDERE', channelId: CHANNEL, messageTs: rootTs, responseUrl: `${h.fake.responseUrlBase}/${tag}` }));
+    expect(res.status).toBe(200);
+    expect(String((await privateReply(tag)).args.text)).toContain('andere werkruimte');
+    expect(h.fake.callsTo('chat.postMessage').some((c) => c.args.thread_ts === rootTs)).toBe(false);
+  });
+
   it('refuses a button that names a collaboration that does not exist here', async () => {
     const tag = await click('U_FACI', 'collab.poststep', 'doesNotExist0001:1');
     expect(String((await privateReply(tag)).args.text)).toContain('bestaat niet meer');

@@ -223,6 +223,23 @@ describe('Teams: in English', () => {
   });
 });
 
+describe('Teams: in a group chat', () => {
+  it('runs a collaboration in the chat itself, which has no threads', async () => {
+    const chat = '19:groepschat@thread.v2';
+    const inChat = (from: TeamsUser, text: string) =>
+      h.send(activity(from, h.connector.serviceUrl, { type: 'message', text, conversation: { id: chat, conversationType: 'groupChat', tenantId: TENANT, isGroup: true } }));
+    expect((await inChat(ann, 'start Leesclub')).status).toBe(200);
+    const root = await postedIn(chat, 'Leesclub');
+    expect(json(cardOf(root))).toContain('Samenwerkingsidee');
+    expect((await inChat(ann, 'stap 1')).status).toBe(200);
+    const step = await postedIn(chat, '0 van 7 leden antwoordden');
+    expect(step.conversationId).toBe(chat);
+    const collabId = valueOf(cardOf(root), 'collab.edit');
+    await h.invoke(bart, 'step.answer', { v: `${collabId}:1`, q_waarom: 'Lezen is leuker samen.' });
+    await updatedTo(step.responseId, '1 van 7 leden antwoordden');
+  });
+});
+
 describe('Teams: welcome', () => {
   it('greets once when the bot is added to a team, and not when someone else joins', async () => {
     const added = (id: string) =>
