@@ -43,7 +43,7 @@ const PROFILE_DIR = join(ROOT, 'test/artifacts/bench-prof');
  */
 const WATCHDOG_MS = 240_000;
 const ONLY = ['slack', 'teams', 'steps', 'steps-slack', 'steps-teams'];
-/** The product's default refreshTiming.minIntervalMs (src/jobs/poll-jobs.ts); used for settle waits only. */
+/** The product's default refreshTiming.minIntervalMs (src/jobs/scheduler.ts); used for settle waits only. */
 const PRODUCT_MIN_INTERVAL_MS = 2000;
 
 const { values } = parseArgs({

@@ -20,7 +20,7 @@ import { RedisDossierLinks } from './store/dossier-links.js';
 import { renderMarkdown } from './dossier/render-markdown.js';
 import { dossierRoute, DOSSIER_PREFIX } from './http/dossier-route.js';
 import { ScopeIndex } from './store/scope-index.js';
-import { createPollQueue, createPollWorker, defaultRefreshTiming, QueuePollJobs } from './jobs/poll-jobs.js';
+import { createJobQueue, createJobWorker, defaultRefreshTiming, QueueScheduler } from './jobs/scheduler.js';
 import { createHttpServer, type Route } from './http/server.js';
 import { healthRoute } from './http/health.js';
 import { redisAddress, throttle, waitForRedis } from './store/redis-wait.js';
@@ -73,14 +73,14 @@ export async function buildApp(config: Config, redisUrl: string, opts: BuildOpti
   await waitForRedis(redis, redisUrl, config.redisConnectTimeoutMs, logger);
   const queueRedis = new Redis(redisUrl, { ...workerRedisOptions, enableOfflineQueue: false });
   queueRedis.on('error', () => undefined);
-  const queue = createPollQueue(queueRedis);
+  const queue = createJobQueue(queueRedis);
   queue.on('error', (err: Error) => logger.warn({ errorClass: err.name, component: 'queue' }, 'queue connection problem'));
   const index = new ScopeIndex(redis);
   const lifetimes = { pollMaxMs: days(config.retention.pollMaxDays), retentionMs: days(config.retention.retentionDays) };
   const store = new RedisPollStore(redis, index, lifetimes);
   const kv = new RedisKvStore(redis, index, clock.now);
   const refreshTiming = opts.refreshTiming ?? defaultRefreshTiming;
-  const jobs = new QueuePollJobs(redis, queue, refreshTiming);
+  const jobs = new QueueScheduler(redis, queue, refreshTiming);
   const pseudonyms = new Pseudonyms(config.voterSecret);
   const messengers: Messengers = {};
   const collabs = new RedisCollabStore(redis, index, lifetimes.retentionMs, clock.now);
@@ -137,7 +137,7 @@ export async function buildApp(config: Config, redisUrl: string, opts: BuildOpti
   if (config.role !== 'web') {
     workerRedis = new Redis(redisUrl, workerRedisOptions);
     workerRedis.on('error', () => undefined);
-    worker = createPollWorker(workerRedis, {
+    worker = createJobWorker(workerRedis, {
       refresh: (scope, card) => refreshLiveCard(deps, jobs, scope, card),
       expire: (scope, pollId) => expirePoll(deps, scope, pollId),
     });

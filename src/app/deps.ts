@@ -1,7 +1,7 @@
 import type { CollabStore } from './collab-ports.js';
 import type { DossierSettings } from './dossier-ports.js';
 import type { Messengers } from './messenger.js';
-import type { Clock, Lifetimes, PollJobs, PollStore, RefreshTiming } from './ports.js';
+import type { Clock, Lifetimes, Scheduler, PollStore, RefreshTiming } from './ports.js';
 import type { Pseudonyms } from './pseudonyms.js';
 
 /** What the use cases need from the outside world; built once in main.ts. */
@@ -10,7 +10,7 @@ export interface AppDeps {
   collabs: CollabStore;
   dossier: DossierSettings;
   messengers: Messengers;
-  jobs: PollJobs;
+  jobs: Scheduler;
   refreshTiming: RefreshTiming;
   lifetimes: Lifetimes;
   pseudonyms: Pseudonyms;

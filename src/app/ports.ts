@@ -100,8 +100,8 @@ export interface PollStore {
 }
 
 
-/** The poll's background jobs. Payloads hold ids only. */
-export interface PollJobs {
+/** Scheduled work: live card refreshes and poll expiry. Payloads hold ids only. */
+export interface Scheduler {
   /**
    * Re-renders a live card (a poll, a collaboration's root, step or decision card) after `delayMs`. If the job cannot be queued the
    * pending mark is taken back, so the next vote schedules one, and store_unavailable is thrown.

@@ -3,11 +3,10 @@ import { castVote } from '../../app/cast-vote.js';
 import { closePoll } from '../../app/close-poll.js';
 import { runCommand } from '../../app/collab/run-command.js';
 import { chooseOutcome, openCollabPoll, type Step4Outcome } from '../../app/collab/decide.js';
-import { requireFacilitator } from '../../app/collab/edit-collaboration.js';
+import { answerForm, decisionForm, editForm } from '../../app/collab/forms.js';
 import { forgetCollaboration } from '../../app/collab/forget-collaboration.js';
 import { collabMessages } from '../../content/collab-messages.js';
-import { ownAnswers, postAnswers, postStep, requireCoordinator } from '../../app/collab/steps.js';
-import { loadCollab } from '../../app/collab-views.js';
+import { postAnswers, postStep } from '../../app/collab/steps.js';
 import { parseCommand } from '../../app/parse-command.js';
 import { AppError } from '../../domain/errors.js';
 import { OutcomeSchema } from '../../domain/collaboration.js';
@@ -15,7 +14,7 @@ import { readActionValue, readStep } from '../../cards/action-values.js';
 import { PollIdSchema, TemperatureSchema, type Locale, type Scope } from '../../domain/poll.js';
 import { CLOSE_ACTION_ID } from '../../cards/poll-card-model.js';
 import { failureText, type SlackContext } from './context.js';
-import { decisionModal, editModal, stepModal } from './modals.js';
+import { modalFor } from './modals.js';
 import { BlockActionSchema, ButtonActionSchema } from './payloads.js';
 import { privateMessage } from './reply.js';
 import { slackPlace } from './slack-messenger.js';
@@ -68,8 +67,7 @@ const handlers: Record<string, (p: Press) => Promise<void>> = {
   },
   'collab.edit': async (p) => {
     const { collabId } = collabValue(p.value);
-    const collab = await requireFacilitator(p.ctx.deps, { scope: p.scope, collabId, user: { id: p.userId } });
-    await openView(p, editModal(collab));
+    await openView(p, modalFor(await editForm(p.ctx.deps, { scope: p.scope, collabId, user: { id: p.userId } })));
   },
   'collab.pick.': async (p) => {
     const sep = p.value.indexOf('|');
@@ -102,10 +100,7 @@ const handlers: Record<string, (p: Press) => Promise<void>> = {
   'step.answer': async (p) => {
     const { collabId, arg } = collabValue(p.value);
     const step = stepOf(arg);
-    const actor = { scope: p.scope, collabId, user: { id: p.userId } };
-    const [{ collab }, own] = await Promise.all([loadCollab(p.ctx.deps, p.scope, collabId), ownAnswers(p.ctx.deps, actor, step)]);
-    if (collab.stage === 'stopped') throw new AppError('collab_stopped');
-    await openView(p, stepModal(collab, step, own));
+    await openView(p, modalFor(await answerForm(p.ctx.deps, { scope: p.scope, collabId, user: { id: p.userId } }, step)));
   },
   'step.show': async (p) => {
     const { collabId, arg } = collabValue(p.value);
@@ -121,8 +116,7 @@ const handlers: Record<string, (p: Press) => Promise<void>> = {
     const parsed = OutcomeSchema.safeParse(arg);
     if (!parsed.success) throw new AppError('invalid_input');
     const outcome = parsed.data;
-    const { collab } = await requireCoordinator(p.ctx.deps, { scope: p.scope, collabId, user: { id: p.userId } });
-    await openView(p, decisionModal(collab, outcome));
+    await openView(p, modalFor(await decisionForm(p.ctx.deps, { scope: p.scope, collabId, user: { id: p.userId } }, outcome)));
   },
   'decision.poll': async (p) => {
     const { collabId } = collabValue(p.value);

@@ -4,6 +4,7 @@ import { ANSWER_MAX, CollabIdSchema, ISSUE_MAX, OutcomeSchema, RATIONALE_MAX, St
 import { collabMessages } from '../../content/collab-messages.js';
 import { stepText } from '../../content/steps.js';
 import { formChoices } from '../../cards/collab-card-models.js';
+import type { FormView } from '../../app/collab/forms.js';
 
 /** Modal titles hold at most 24 characters. */
 const title = (text: string) => ({ type: 'plain_text' as const, text: text.length > 24 ? `${text.slice(0, 23)}…` : text });
@@ -18,8 +19,20 @@ export const StepMetaSchema = z.object({ c: CollabIdSchema, s: StepSchema });
 export const DecisionMetaSchema = z.object({ c: CollabIdSchema, o: OutcomeSchema });
 export const EditMetaSchema = z.object({ c: CollabIdSchema });
 
+/** The Slack modal for a form: one table, one builder per kind of form. */
+export function modalFor(form: FormView) {
+  switch (form.kind) {
+    case 'answers':
+      return stepModal(form.collab, form.step, form.own);
+    case 'decision':
+      return decisionModal(form.collab, form.outcome);
+    case 'edit':
+      return editModal(form.collab);
+  }
+}
+
 /** One input block per question, filled with the member's earlier answers. */
-export function stepModal(collab: Collaboration, step: Step, own: AnswerSet | undefined) {
+function stepModal(collab: Collaboration, step: Step, own: AnswerSet | undefined) {
   const m = collabMessages(collab.locale);
   const content = stepText(collab.locale, step);
   return {
@@ -49,7 +62,7 @@ export function stepModal(collab: Collaboration, step: Step, own: AnswerSet | un
   };
 }
 
-export function decisionModal(collab: Collaboration, outcome: Outcome) {
+function decisionModal(collab: Collaboration, outcome: Outcome) {
   const m = collabMessages(collab.locale);
   return {
     type: 'modal' as const,
@@ -77,7 +90,7 @@ export function decisionModal(collab: Collaboration, outcome: Outcome) {
   };
 }
 
-export function editModal(collab: Collaboration) {
+function editModal(collab: Collaboration) {
   const m = collabMessages(collab.locale);
   const forms = formChoices(collab.locale).map((f) => ({ text: plain(f.title), value: f.value }));
   const locales = (['nl', 'en'] as const).map((l) => ({ text: plain(m.languageNames[l]), value: l }));

@@ -4,7 +4,8 @@ import { castVote, loadPoll } from '../../app/cast-vote.js';
 import { closePoll } from '../../app/close-poll.js';
 import type { CardView } from '../../app/card-views.js';
 import { chooseOutcome, decisionErrors, openCollabPoll, recordDecision, type Step4Outcome } from '../../app/collab/decide.js';
-import { editCollaboration, patchErrors, requireFacilitator, type CollabPatch } from '../../app/collab/edit-collaboration.js';
+import { editCollaboration, patchErrors, type CollabPatch } from '../../app/collab/edit-collaboration.js';
+import { answerForm, editForm } from '../../app/collab/forms.js';
 import { dossierLinkView, runCommand } from '../../app/collab/run-command.js';
 import { forgetCollaboration } from '../../app/collab/forget-collaboration.js';
 import { answerErrors, ownAnswers, postAnswers, postStep, submitAnswers } from '../../app/collab/steps.js';
@@ -74,7 +75,8 @@ export const invokeHandlers: Record<string, (i: Invoke) => Promise<InvokeResult>
   },
   'collab.edit': async (i) => {
     const { collabId } = collabValue(i.data);
-    await requireFacilitator(i.deps, { scope: i.scope, collabId, user: i.user });
+    // Teams shows the edit form as the root card's own inputs, for the facilitator only.
+    await editForm(i.deps, { scope: i.scope, collabId, user: i.user });
     const members = await listMembers(i.ctx).catch(() => []);
     const view = await loadRootView(i.deps, i.scope, collabId);
     return { view: { kind: 'root', view: { ...view, editing: { members } } } };
@@ -160,7 +162,8 @@ export const invokeHandlers: Record<string, (i: Invoke) => Promise<InvokeResult>
   'step.mine': async (i) => {
     const { collabId, arg } = collabValue(i.data);
     const step = stepOf(arg);
-    const own = await ownAnswers(i.deps, { scope: i.scope, collabId, user: i.user }, step);
+    const form = await answerForm(i.deps, { scope: i.scope, collabId, user: i.user }, step);
+    const own = form.kind === 'answers' ? form.own : undefined;
     return { view: { kind: 'step', view: { ...(await loadStepView(i.deps, i.scope, collabId, step)), own } } };
   },
   'step.show': async (i) => {

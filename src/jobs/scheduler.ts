@@ -3,14 +3,15 @@ import type { Redis } from 'ioredis';
 import { z } from 'zod';
 import { AppError } from '../domain/errors.js';
 import { PlatformSchema, PollIdSchema, type Scope } from '../domain/poll.js';
-import type { PollJobs, RefreshTiming } from '../app/ports.js';
+import type { Scheduler, RefreshTiming } from '../app/ports.js';
 import type { RefreshMarker, RefreshOutcome } from '../app/refresh-live-card.js';
 import { liveCardId, parseLiveCardId, type LiveCard } from '../app/live-cards.js';
 import { liveCardKeys } from '../store/keys.js';
 import { beginRefreshScript, clearRefreshMarkScript, finishRefreshScript } from '../store/lua.js';
 import { asStoreError } from '../store/store-errors.js';
 
-export const POLL_QUEUE = 'poll-jobs';
+// The queue's name predates collaborations; keeping it keeps jobs queued by an older version.
+export const JOB_QUEUE = 'poll-jobs';
 /** A hash-tagged prefix keeps all of a queue's keys in one Redis Cluster slot, as BullMQ requires. */
 export const QUEUE_PREFIX = '{werktsamen}';
 
@@ -34,11 +35,11 @@ const expiryJobId = (pollId: string): string => `expire-${pollId}`;
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * The poll's jobs on one BullMQ queue, and the claim that keeps one card's refreshes apart across
- * processes: the vote script marks a refresh pending (one job per card at a time), and a job
+ * Scheduled work on one BullMQ queue, and the claim that keeps one card's refreshes apart across
+ * processes: a change marks its card's refresh pending (one job per card at a time), and a job
  * takes a lease on the card before it renders.
  */
-export class QueuePollJobs implements PollJobs, RefreshMarker {
+export class QueueScheduler implements Scheduler, RefreshMarker {
   constructor(
     private readonly redis: Redis,
     private readonly queue: Queue,
@@ -107,8 +108,8 @@ export class QueuePollJobs implements PollJobs, RefreshMarker {
   }
 }
 
-export function createPollQueue(connection: Redis): Queue {
-  return new Queue(POLL_QUEUE, {
+export function createJobQueue(connection: Redis): Queue {
+  return new Queue(JOB_QUEUE, {
     connection,
     prefix: QUEUE_PREFIX,
     // BullMQ's event stream holds job ids and outcomes only; keep it short.
@@ -124,15 +125,15 @@ export function createPollQueue(connection: Redis): Queue {
   });
 }
 
-export interface PollJobHandlers {
+export interface JobHandlers {
   refresh(scope: Scope, card: LiveCard): Promise<RefreshOutcome>;
   expire(scope: Scope, pollId: string): Promise<void>;
 }
 
 /** The worker that runs poll jobs; several processes may run it side by side. */
-export function createPollWorker(connection: Redis, handlers: PollJobHandlers, concurrency = 8): Worker {
+export function createJobWorker(connection: Redis, handlers: JobHandlers, concurrency = 8): Worker {
   return new Worker(
-    POLL_QUEUE,
+    JOB_QUEUE,
     async (job: Job, token?: string) => {
       // A payload that is not ours will not become valid by retrying it.
       if (job.name === 'expire') {

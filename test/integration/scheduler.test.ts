@@ -1,7 +1,7 @@
 import { Redis } from 'ioredis';
 import type { Queue } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPollQueue, createPollWorker, QueuePollJobs, type PollJobHandlers } from '../../src/jobs/poll-jobs.js';
+import { createJobQueue, createJobWorker, QueueScheduler, type JobHandlers } from '../../src/jobs/scheduler.js';
 import type { RefreshOutcome } from '../../src/app/refresh-live-card.js';
 import type { LiveCard } from '../../src/app/live-cards.js';
 import { isAppError } from '../../src/domain/errors.js';
@@ -18,7 +18,7 @@ beforeAll(async () => {
   redis = await startRedis();
   conn = new Redis(redis.url);
   queueConn = new Redis(redis.url, { maxRetriesPerRequest: null });
-  queue = createPollQueue(queueConn);
+  queue = createJobQueue(queueConn);
 });
 afterAll(async () => {
   await queue.close();
@@ -42,18 +42,18 @@ async function existingPoll(): Promise<string> {
 }
 
 /** A worker that resolves `done` once `handlers` said so; closed by the caller. */
-function startWorker(handlers: Partial<PollJobHandlers>) {
+function startWorker(handlers: Partial<JobHandlers>) {
   const workerConn = new Redis(redis.url, { maxRetriesPerRequest: null });
-  const worker = createPollWorker(workerConn, {
+  const worker = createJobWorker(workerConn, {
     refresh: handlers.refresh ?? (async () => ({ kind: 'updated' })),
     expire: handlers.expire ?? (async () => undefined),
   });
   return { worker, stop: async () => { await worker.close(); workerConn.disconnect(); } };
 }
 
-describe('QueuePollJobs: spacing card updates with Redis time', () => {
+describe('QueueScheduler: spacing card updates with Redis time', () => {
   it('lets one refresh hold a card at a time and keeps delivered updates the minimum interval apart', async () => {
-    const jobs = new QueuePollJobs(conn, queue, timing);
+    const jobs = new QueueScheduler(conn, queue, timing);
     const pollId = await existingPoll();
     expect(await jobs.begin(scope, card(pollId))).toBe(0);
     // While it renders, a second job must wait.
@@ -66,7 +66,7 @@ describe('QueuePollJobs: spacing card updates with Redis time', () => {
   });
 
   it('does not start an interval for a failed delivery, and lets a crashed refresh go after its lease', async () => {
-    const jobs = new QueuePollJobs(conn, queue, timing);
+    const jobs = new QueueScheduler(conn, queue, timing);
     const pollId = await existingPoll();
     expect(await jobs.begin(scope, card(pollId))).toBe(0);
     await jobs.finish(scope, card(pollId), false);
@@ -77,7 +77,7 @@ describe('QueuePollJobs: spacing card updates with Redis time', () => {
   });
 
   it('reports a poll that is gone, and gives the refresh hash the poll\'s lifetime', async () => {
-    const jobs = new QueuePollJobs(conn, queue, timing);
+    const jobs = new QueueScheduler(conn, queue, timing);
     expect(await jobs.begin(scope, card('pollGone00000001'))).toBe(-1);
     const pollId = await existingPoll();
     await conn.pexpire(pollKeys(scope, pollId).meta, 500_000);
@@ -89,9 +89,9 @@ describe('QueuePollJobs: spacing card updates with Redis time', () => {
   });
 });
 
-describe('QueuePollJobs: queueing', () => {
+describe('QueueScheduler: queueing', () => {
   it('tries a failed add again, and when it keeps failing takes back the pending mark and says so', async () => {
-    const jobs = new QueuePollJobs(conn, queue, timing);
+    const jobs = new QueueScheduler(conn, queue, timing);
     const pollId = await existingPoll();
     const refreshKey = pollKeys(scope, pollId).refresh;
     const add = queue.add.bind(queue);
@@ -115,7 +115,7 @@ describe('QueuePollJobs: queueing', () => {
   });
 
   it('keeps one expiry job per poll, and cancels it', async () => {
-    const jobs = new QueuePollJobs(conn, queue, timing);
+    const jobs = new QueueScheduler(conn, queue, timing);
     const pollId = await existingPoll();
     await jobs.scheduleExpiry(scope, pollId, 30 * 24 * 3600_000);
     await jobs.scheduleExpiry(scope, pollId, 30 * 24 * 3600_000);
@@ -127,7 +127,7 @@ describe('QueuePollJobs: queueing', () => {
   });
 
   it('cancels every job of one workspace and none of another', async () => {
-    const jobs = new QueuePollJobs(conn, queue, timing);
+    const jobs = new QueueScheduler(conn, queue, timing);
     const other = { platform: 'slack' as const, tenant: 'T2' };
     await jobs.scheduleExpiry(scope, 'pollCancelMine01', 1e9);
     await jobs.scheduleRefresh(scope, card('pollCancelMine02'), 1e9);
@@ -153,7 +153,7 @@ describe('the poll job worker', () => {
         },
       }));
     });
-    await new QueuePollJobs(conn, queue, timing).scheduleRefresh(scope, card('pollRetry00001'), 0);
+    await new QueueScheduler(conn, queue, timing).scheduleRefresh(scope, card('pollRetry00001'), 0);
     expect(await rendered).toBe(2);
     await stop();
   });
@@ -171,7 +171,7 @@ describe('the poll job worker', () => {
         },
       }));
     });
-    await new QueuePollJobs(conn, queue, timing).scheduleRefresh(scope, card('pollWait000001'), 0);
+    await new QueueScheduler(conn, queue, timing).scheduleRefresh(scope, card('pollWait000001'), 0);
     await done;
     await stop();
     expect(runs).toHaveLength(2);
@@ -183,7 +183,7 @@ describe('the poll job worker', () => {
     const expired = new Promise<string>((resolve) => {
       ({ stop } = startWorker({ expire: async (_scope, pollId) => resolve(pollId) }));
     });
-    await new QueuePollJobs(conn, queue, timing).scheduleExpiry(scope, 'pollExpire000001', 0);
+    await new QueueScheduler(conn, queue, timing).scheduleExpiry(scope, 'pollExpire000001', 0);
     expect(await expired).toBe('pollExpire000001');
     await stop();
   });
