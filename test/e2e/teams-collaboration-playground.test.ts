@@ -6,33 +6,26 @@
 import { resolve } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp, type Running } from '../../src/main.js';
-import { loadConfig } from '../../src/config.js';
-import { createLogger } from '../../src/logger.js';
+import type { Running } from '../../src/main.js';
 import { validateAdaptiveCard } from '../support/adaptive-card-validate.js';
 import { inBrowser, typeMessage } from '../support/browser.js';
-import { startPlayground, type Playground, type PlaygroundActivity } from '../support/playground.js';
-import { startRedis, type RedisServerHandle } from '../support/redis-server.js';
-import { testTiming, VOTER_SECRET } from '../support/slack-harness.js';
+import type { Playground, PlaygroundActivity } from '../support/playground.js';
+import { startPlaygroundStack, type PlaygroundStack } from '../support/playground-stack.js';
 
 const ARTIFACTS = resolve(import.meta.dirname, '../artifacts');
 const cardText = (a: PlaygroundActivity | undefined): string => JSON.stringify(a?.attachments[0]?.content ?? null);
 const NL = { locale: 'nl-BE' };
 
-let redis: RedisServerHandle;
+let stack: PlaygroundStack;
 let app: Running;
 let pg: Playground;
 
 beforeAll(async () => {
-  redis = await startRedis();
-  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', REDIS_URL: redis.url, VOTER_SECRET, TEAMS_LOCAL_MODE: 'true' });
-  app = await buildApp(config, redis.url, { logger: createLogger('silent'), refreshTiming: testTiming(200) });
-  pg = await startPlayground({ botEndpoint: `http://127.0.0.1:${app.port()}/api/messages` });
+  stack = await startPlaygroundStack();
+  ({ app, pg } = stack);
 });
 afterAll(async () => {
-  await pg?.stop();
-  await app?.close();
-  await redis?.stop();
+  await stack?.close();
 });
 
 /** The bot's next card (a new message) in a conversation whose content mentions `text`. */
