@@ -47,8 +47,9 @@ export function decisionErrors(locale: 'nl' | 'en', input: { rationale: string; 
  */
 export async function recordDecision(deps: AppDeps, a: Actor, input: DecisionInput): Promise<Decision> {
   const { collab } = await requireCoordinator(deps, a);
-  const outcome = OutcomeSchema.parse(input.outcome);
-  if (Object.keys(decisionErrors(collab.locale, input)).length > 0) throw new AppError('invalid_input', 'decision form');
+  const parsed = OutcomeSchema.safeParse(input.outcome);
+  if (!parsed.success || Object.keys(decisionErrors(collab.locale, input)).length > 0) throw new AppError('invalid_input', 'decision form');
+  const outcome = parsed.data;
   const temperature = (await deps.collabs.getTemperatures(a.scope, a.collabId)).at(-1);
   const m = collabMessages(collab.locale);
   const decision: Decision = {

@@ -1,5 +1,6 @@
 import type { Person, Step } from '../../domain/collaboration.js';
 import type { Locale, Scope } from '../../domain/poll.js';
+import { collabMessages } from '../../content/collab-messages.js';
 import { messages } from '../../content/messages.js';
 import type { CardView } from '../card-views.js';
 import { loadCollab } from '../collab-views.js';
@@ -8,12 +9,11 @@ import { openPoll } from '../open-poll.js';
 import type { ParsedCommand } from '../parse-command.js';
 import type { Place } from '../ports.js';
 import { postDecisionCard, postDecisions } from './decide.js';
+import { requestDossier } from './dossier.js';
 import { findCollaboration, listCollaborations } from './find-collaboration.js';
+import { confirmForget } from './forget-collaboration.js';
 import { messengerFor, startCollaboration } from './start-collaboration.js';
 import { postStep } from './steps.js';
-import { requestDossier } from './dossier.js';
-import { confirmForget } from './forget-collaboration.js';
-import { collabMessages } from '../../content/collab-messages.js';
 
 export interface CommandInput {
   scope: Scope;
