@@ -449,6 +449,16 @@ describe('Slack: welcome', () => {
   });
 });
 
+describe('Slack: what the logs hold', () => {
+  it('never a title, an answer, a reason or a name typed into a collaboration', async () => {
+    const text = h.logs.text();
+    expect(text).toContain('Slack workspace resolved');
+    for (const typed of ['Huiswerkklas', 'Past bij onze missie', 'Budget vastleggen', 'Geen budget dit schooljaar', 'Kinderen zonder', 'Brede school', 'xoxb-']) {
+      expect(text, typed).not.toContain(typed);
+    }
+  });
+});
+
 describe('Slack: uninstalling the app deletes its collaborations', () => {
   it('leaves no collaboration, answer, decision, thread map or dossier link of the workspace', async () => {
     const { collabId, rootTs } = await start('U_FACI', 'Laatste samenwerking');
