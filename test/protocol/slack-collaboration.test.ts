@@ -297,6 +297,19 @@ describe('Slack: finding the collaboration a command means', () => {
     expect(h.fake.callsTo('chat.postMessage').some((c) => c.args.thread_ts === rootTs)).toBe(false);
   });
 
+  it('answers a forged modal submission with unreadable metadata or unknown questions without a 5xx, and stores nothing', async () => {
+    for (const meta of ['{not json', '{"c":"../../x","s":2}', '{"c":"abcdefghij12","s":9}']) {
+      const res = await submit('U_LID1', 'step.answers', meta, { drijfveer: { type: 'plain_text_input', value: 'x' } });
+      expect(res.status, meta).toBe(200);
+    }
+    const { collabId } = await start('U_FACI', 'Vervalste formulieren');
+    const res = await submit('U_LID1', 'step.answers', JSON.stringify({ c: collabId, s: 1 }), { onbekend: { type: 'plain_text_input', value: 'x' } });
+    expect(res.status).toBe(200);
+    expect(res.text).toContain('niets veranderd');
+    const keys = (await dumpRedis(h.redis.url)).filter((k) => k.key.includes(collabId) && k.key.endsWith(':answers:1'));
+    expect(keys).toEqual([]);
+  });
+
   it('refuses a button that names a collaboration that does not exist here', async () => {
     const tag = await click('U_FACI', 'collab.poststep', 'doesNotExist0001:1');
     expect(String((await privateReply(tag)).args.text)).toContain('bestaat niet meer');

@@ -11,6 +11,15 @@ import { slackScope } from './workspace.js';
 
 type Ack = (response?: { response_action: 'errors'; errors: Record<string, string> }) => Promise<void>;
 
+/** private_metadata is ours, but a forged submission can carry anything: unreadable means nothing to do. */
+function readJson(raw: string): unknown {
+  try {
+    return JSON.parse(raw) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
 const text = (state: ViewState, block: string): string | undefined => state[block]?.value?.value ?? undefined;
 
 /** Why a submission failed, in one field of the modal (Slack shows errors only next to inputs). */
@@ -26,7 +35,7 @@ async function failInModal(ctx: SlackContext, ack: Ack, field: string, err: unkn
 export function registerViews(app: App, ctx: SlackContext): void {
   app.view(STEP_MODAL, async ({ ack, body, client }) => {
     const parsed = ViewSubmissionSchema.safeParse(body);
-    const meta = parsed.success ? StepMetaSchema.safeParse(JSON.parse(parsed.data.view.private_metadata || '{}')) : undefined;
+    const meta = parsed.success ? StepMetaSchema.safeParse(readJson(parsed.data.view.private_metadata)) : undefined;
     if (!parsed.success || !meta?.success) return ack();
     const { c: collabId, s: step } = meta.data;
     const userId = parsed.data.user.id;
@@ -49,7 +58,7 @@ export function registerViews(app: App, ctx: SlackContext): void {
 
   app.view(DECISION_MODAL, async ({ ack, body, client }) => {
     const parsed = ViewSubmissionSchema.safeParse(body);
-    const meta = parsed.success ? DecisionMetaSchema.safeParse(JSON.parse(parsed.data.view.private_metadata || '{}')) : undefined;
+    const meta = parsed.success ? DecisionMetaSchema.safeParse(readJson(parsed.data.view.private_metadata)) : undefined;
     if (!parsed.success || !meta?.success) return ack();
     const userId = parsed.data.user.id;
     const state = parsed.data.view.state.values;
@@ -69,7 +78,7 @@ export function registerViews(app: App, ctx: SlackContext): void {
 
   app.view(EDIT_MODAL, async ({ ack, body, client }) => {
     const parsed = ViewSubmissionSchema.safeParse(body);
-    const meta = parsed.success ? EditMetaSchema.safeParse(JSON.parse(parsed.data.view.private_metadata || '{}')) : undefined;
+    const meta = parsed.success ? EditMetaSchema.safeParse(readJson(parsed.data.view.private_metadata)) : undefined;
     if (!parsed.success || !meta?.success) return ack();
     const userId = parsed.data.user.id;
     const state = parsed.data.view.state.values;
