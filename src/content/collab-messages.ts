@@ -74,6 +74,7 @@ export interface CollabMessages {
   dossierButton: string;
   openDossier: string;
   started: string;
+  notStarted: string;
   rootSaved: string;
   viaStep4: string;
   stoppedNote: string;
@@ -161,6 +162,7 @@ const nl: CollabMessages = {
   dossierButton: 'Mijn dossierlink',
   openDossier: 'Dossier openen',
   started: 'De samenwerking is gestart.',
+  notStarted: 'Deze samenwerking kon niet starten: WerktSamen kon ze niet bewaren. Begin ze opnieuw met `start`.',
   rootSaved: 'De samenwerking is bijgewerkt.',
   viaStep4: 'Beslist in stap 4: het voorstel lukt niet.',
   stoppedNote: 'Deze samenwerking is gestopt na stap 4. Je kunt de antwoorden nog lezen in het dossier.',
@@ -248,6 +250,7 @@ const en: CollabMessages = {
   dossierButton: 'My dossier link',
   openDossier: 'Open dossier',
   started: 'The collaboration has started.',
+  notStarted: 'This collaboration could not start: WerktSamen could not save it. Start it again with `start`.',
   rootSaved: 'The collaboration is updated.',
   viaStep4: 'Decided in step 4: the proposal does not work out.',
   stoppedNote: 'This collaboration stopped after step 4. Its answers can still be read in the dossier.',

@@ -4,8 +4,10 @@ import { CHANNEL, startSlackHarness, TEAM, type SlackHarness } from '../support/
 import { slashCommandBody, viewSubmissionBody } from '../support/slack-signing.js';
 
 let h: SlackHarness;
+// Moved forward by a test to reach past the grace a starting collaboration gets.
+let offsetMs = 0;
 beforeAll(async () => {
-  h = await startSlackHarness({ persist: true });
+  h = await startSlackHarness({ persist: true, clock: { now: () => Date.now() + offsetMs } });
 });
 afterAll(async () => {
   await h?.close();
@@ -72,5 +74,28 @@ describe('Slack: Redis unreachable during a collaboration', () => {
     expect(JSON.stringify(h.fake.callsTo('chat.postMessage').map((c) => c.args.blocks))).not.toContain('Zomerschool');
     const after = await submit();
     expect(after.text).toBe('');
+  });
+});
+
+describe('Slack: Redis goes away while a collaboration starts', () => {
+  it('replaces the posted root card by a notice without buttons, and tells the starter privately', async () => {
+    h.fake.beforeReply('chat.postMessage', () => h.redis.halt());
+    await h.post(slashCommandBody({ text: 'start Verloren kaart', userId: 'U_FACI', teamId: TEAM, channelId: CHANNEL, responseUrl: `${h.fake.responseUrlBase}/lost-root` }));
+    const posted = await h.fake.waitFor((c) => c.method === 'chat.postMessage' && JSON.stringify(c.args.blocks ?? '').includes('Verloren kaart'));
+    const ts = String((posted.response as { ts: string }).ts);
+    const notice = await h.fake.waitFor((c) => c.method === 'chat.update' && c.args.ts === ts);
+    expect(JSON.stringify(notice.args.blocks)).toContain('Deze samenwerking kon niet starten');
+    expect((notice.args.blocks as { type: string }[]).some((b) => b.type === 'actions')).toBe(false);
+    const reply = await h.fake.waitFor((c) => c.method === 'response_url' && c.path.endsWith('/lost-root'));
+    expect(reply.args.text).toContain('even niet beschikbaar');
+    await h.redis.restart();
+    await waitHealthy(h.url);
+    // The half-started collaboration survived in Redis; once its grace is over, it is not offered anywhere.
+    offsetMs = 2 * 60_000;
+    await h.post(slashCommandBody({ text: 'overzicht', userId: 'U_FACI', teamId: TEAM, channelId: CHANNEL, responseUrl: `${h.fake.responseUrlBase}/list-after` }));
+    const list = await h.fake.waitFor((c) => c.method === 'response_url' && c.path.endsWith('/list-after'));
+    expect(JSON.stringify(list.args.blocks)).toContain('Taalbad');
+    expect(JSON.stringify(list.args.blocks)).not.toContain('Verloren kaart');
+    offsetMs = 0;
   });
 });

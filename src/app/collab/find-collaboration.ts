@@ -1,16 +1,21 @@
 import { AppError } from '../../domain/errors.js';
 import type { Locale, Scope } from '../../domain/poll.js';
 import type { ListView } from '../card-views.js';
+import type { CollabRecord } from '../collab-ports.js';
 import type { AppDeps } from '../deps.js';
 import type { Place } from '../ports.js';
 
 export type Found = { kind: 'one'; collabId: string } | { kind: 'choose'; options: { collabId: string; title: string }[] };
 
-/** Collaborations that still take commands, newest last. */
+/** A collaboration whose root card is not stored this long after it began never started (Redis went away mid-start). */
+const START_GRACE_MS = 60_000;
+
+/** The channel's collaborations, oldest first, without those that never started. */
 async function inChannel(deps: AppDeps, scope: Scope, channel: string) {
   const ids = await deps.collabs.listByChannel(scope, channel);
   const records = await Promise.all(ids.map((id) => deps.collabs.get(scope, id)));
-  return records.filter((r) => r !== undefined);
+  const now = deps.clock.now();
+  return records.filter((r): r is CollabRecord => r !== undefined && (r.root !== undefined || now - r.collab.createdAt < START_GRACE_MS));
 }
 
 /**

@@ -2,7 +2,8 @@ import { AppError } from '../../domain/errors.js';
 import type { Collaboration, Person } from '../../domain/collaboration.js';
 import type { Locale, Scope } from '../../domain/poll.js';
 import type { AppDeps } from '../deps.js';
-import type { Place } from '../ports.js';
+import type { CardRef, Place } from '../ports.js';
+import { collabMessages } from '../../content/collab-messages.js';
 
 export interface StartInput {
   scope: Scope;
@@ -21,7 +22,8 @@ export function messengerFor(deps: AppDeps, scope: Scope) {
 
 /**
  * Opens a collaboration: stores it, posts its root card into the channel or chat and remembers
- * the thread under the card. If the card cannot be posted, nothing is kept.
+ * the thread under the card. If the card cannot be posted, nothing is kept; if its thread cannot
+ * be stored, the card is replaced by a notice and nothing is kept either.
  */
 export async function startCollaboration(deps: AppDeps, input: StartInput): Promise<Collaboration> {
   const messenger = messengerFor(deps, input.scope);
@@ -38,11 +40,21 @@ export async function startCollaboration(deps: AppDeps, input: StartInput): Prom
     createdAt: deps.clock.now(),
   };
   await deps.collabs.create(collab, input.place.channel);
+  const undo = (): Promise<void> => deps.collabs.delete(input.scope, collab.id).catch(() => undefined);
+  let root: CardRef;
   try {
-    const root = await messenger.post(input.place, { kind: 'root', view: { collab, openItems: [] } });
+    root = await messenger.post(input.place, { kind: 'root', view: { collab, openItems: [] } });
+  } catch (err) {
+    await undo();
+    throw err;
+  }
+  try {
     await deps.collabs.setRoot(input.scope, collab.id, root, messenger.threadOf(root));
   } catch (err) {
-    await deps.collabs.delete(input.scope, collab.id).catch(() => undefined);
+    // The card is out but its thread could not be stored: no command would ever find it, so it
+    // says so instead of offering buttons that lead nowhere.
+    await messenger.update(root, { kind: 'notice', text: collabMessages(input.locale).notStarted }).catch(() => undefined);
+    await undo();
     throw err;
   }
   return collab;
