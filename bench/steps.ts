@@ -161,7 +161,7 @@ async function oursRound(d: StepDriver, url: string, redis: Redis, opts: StepOpt
   const settleUntil = Math.max((final?.at ?? Date.now()) + opts.minIntervalMs + 1000, b4.lastDoneAt + opts.minIntervalMs + 500);
   await sleep(Math.max(0, settleUntil - Date.now()));
   const k = collabKeys(d.scope, c.collabId);
-  const stored = await Promise.all(([1, 2, 3, 4] as const).map((s) => redis.hlen(k.answers(s))));
+  const stored = await Promise.all((['step1', 'step2', 'step3', 'step4'] as const).map((s) => redis.hlen(k.answers(s))));
   const batches = [b1, b2, b3, b4];
   const rootUpdates = d.updatesOf(c.rootId);
   return {

@@ -1,4 +1,4 @@
-import type { AnswerSet, Collaboration, Decision, Step, TemperatureRecord } from '../domain/collaboration.js';
+import type { AnswerSet, Collaboration, Decision, SheetId, TemperatureRecord } from '../domain/collaboration.js';
 import type { Scope } from '../domain/poll.js';
 import type { CollabCardName } from './live-cards.js';
 import type { CardRef, Place, RefreshTiming } from './ports.js';
@@ -38,12 +38,12 @@ export interface CollabStore {
   findByThread(scope: Scope, threadKey: string): Promise<string | undefined>;
   /** Ids of the collaborations started in a channel or chat, oldest first. */
   listByChannel(scope: Scope, channelKey: string): Promise<string[]>;
-  /** Replaces one member's answers to a step (the previous set goes to the history) and marks the step card. */
-  saveAnswers(scope: Scope, id: string, step: Step, set: AnswerSet, timing: RefreshTiming): Promise<Marked & { answered: number }>;
-  getAnswers(scope: Scope, id: string, step: Step): Promise<AnswerSet[]>;
+  /** Replaces one member's answers to a sheet (the previous set goes to the history) and marks the sheet's card. */
+  saveAnswers(scope: Scope, id: string, sheet: SheetId, set: AnswerSet, timing: RefreshTiming): Promise<Marked & { answered: number }>;
+  getAnswers(scope: Scope, id: string, sheet: SheetId): Promise<AnswerSet[]>;
   /** Earlier versions of answers, oldest first (kept for the dossier). */
-  getHistory(scope: Scope, id: string): Promise<{ step: Step; set: AnswerSet }[]>;
-  answeredCount(scope: Scope, id: string, step: Step): Promise<number>;
+  getHistory(scope: Scope, id: string): Promise<{ sheet: SheetId; set: AnswerSet }[]>;
+  answeredCount(scope: Scope, id: string, sheet: SheetId): Promise<number>;
   /** Decisions are append-only: a later one supersedes, never edits. */
   appendDecision(scope: Scope, id: string, decision: Decision): Promise<void>;
   getDecisions(scope: Scope, id: string): Promise<Decision[]>;

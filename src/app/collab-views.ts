@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { AppError } from '../domain/errors.js';
-import { itemsFromAnswers, type OpenItem, type Step } from '../domain/collaboration.js';
+import { itemsFromAnswers, stepSheet, type OpenItem, type Step } from '../domain/collaboration.js';
 import type { Scope } from '../domain/poll.js';
 import { stepText } from '../content/steps.js';
 import type { DecisionView, RootView, StepView } from './card-views.js';
@@ -21,7 +21,7 @@ export function itemId(kind: string, text: string): string {
 
 /** Open items: the lines of stap 2's items questions, and the items the bot proposed after a tension. */
 export async function openItems(deps: AppDeps, scope: Scope, collabId: string, locale: 'nl' | 'en'): Promise<OpenItem[]> {
-  const [answers, proposed] = await Promise.all([deps.collabs.getAnswers(scope, collabId, 2), deps.collabs.getItems(scope, collabId)]);
+  const [answers, proposed] = await Promise.all([deps.collabs.getAnswers(scope, collabId, 'step2'), deps.collabs.getItems(scope, collabId)]);
   const fromAnswers = itemsFromAnswers(answers, stepText(locale, 2).questions).map((i) => ({ ...i, id: itemId(i.kind, i.text) }));
   const fromBot = Object.entries(proposed).map(([id, text]) => ({ id, kind: 'traject' as const, text }));
   return [...fromAnswers, ...fromBot];
@@ -41,7 +41,7 @@ export async function loadStepView(deps: AppDeps, scope: Scope, collabId: string
   const { collab, thread } = await loadCollab(deps, scope, collabId);
   const messenger = deps.messengers[scope.platform];
   const [answered, members, items] = await Promise.all([
-    deps.collabs.answeredCount(scope, collabId, step),
+    deps.collabs.answeredCount(scope, collabId, stepSheet(step)),
     thread && messenger ? messenger.memberCount(thread).catch(() => undefined) : Promise.resolve(undefined),
     // Only stap 4 and a step revisited after "vraagtekens" list the open items: reading them means
     // reading every stap 2 answer, too much for each answer of a busy step card.

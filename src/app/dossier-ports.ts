@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CollabIdSchema, type AnswerSet, type Collaboration, type Decision, type OpenItem, type Person, type Step, type TemperatureRecord } from '../domain/collaboration.js';
+import { CollabIdSchema, type AnswerSet, type Collaboration, type Decision, type OpenItem, type Person, type SheetId, type TemperatureRecord } from '../domain/collaboration.js';
 import { LocaleSchema, ScopeSchema, type Scope, type Locale } from '../domain/poll.js';
 
 /** What a dossier link opens: one collaboration, in one language, until it expires. */
@@ -33,9 +33,10 @@ export interface DossierModel {
   collab: Collaboration;
   /** Display names by person id, resolved when the page is made (never stored). */
   names: Record<string, string>;
-  steps: { step: Step; title: string; questions: { id: string; label: string; answers: { by: Person; at: number; text: string }[] }[] }[];
+  /** Every sheet (step or reminder) in order, with its questions and current answers. */
+  sheets: { sheet: SheetId; title: string; questions: { id: string; label: string; answers: { by: Person; at: number; text: string }[] }[] }[];
   /** Earlier versions of answers, oldest first. */
-  history: { step: Step; set: AnswerSet }[];
+  history: { sheet: SheetId; set: AnswerSet }[];
   temperatures: TemperatureRecord[];
   decisions: Decision[];
   openItems: OpenItem[];

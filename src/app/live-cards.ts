@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { CollabIdSchema } from '../domain/collaboration.js';
+import { CollabIdSchema, sheetIds, type SheetId } from '../domain/collaboration.js';
 import { PollIdSchema, type Scope } from '../domain/poll.js';
 
-/** Shared cards of a collaboration that follow stored state and are refreshed in place. */
-export type CollabCardName = 'root' | 'step1' | 'step2' | 'step3' | 'step4' | 'decision';
+/** Shared cards of a collaboration that follow stored state and are refreshed in place: its root, decision and sheets. */
+export type CollabCardName = 'root' | 'decision' | SheetId;
 
 /**
  * A live card is a shared card whose content follows stored state: a poll, a collaboration's
@@ -12,7 +12,7 @@ export type CollabCardName = 'root' | 'step1' | 'step2' | 'step3' | 'step4' | 'd
  */
 export type LiveCard = { kind: 'poll'; pollId: string } | { kind: 'collab'; collabId: string; name: CollabCardName };
 
-const CardNameSchema = z.enum(['root', 'step1', 'step2', 'step3', 'step4', 'decision']);
+const CardNameSchema = z.enum(['root', 'decision', ...sheetIds]);
 
 export function liveCardId(card: LiveCard): string {
   return card.kind === 'poll' ? `poll:${card.pollId}` : `c:${card.collabId}:${card.name}`;

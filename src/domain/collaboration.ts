@@ -28,6 +28,29 @@ export const StepSchema = z.union([z.literal(1), z.literal(2), z.literal(3), z.l
 export type Step = z.infer<typeof StepSchema>;
 export const steps: readonly Step[] = [1, 2, 3, 4];
 
+/** The ten reminders of seed 003, by number. */
+export const ReminderNumberSchema = z.number().int().min(1).max(10);
+export type ReminderNumber = z.infer<typeof ReminderNumberSchema>;
+
+/**
+ * A sheet is a card members answer question by question: one of the four steps, or one of the ten
+ * reminders. Answers, their history and the card's refresh are kept per sheet.
+ */
+export const sheetIds = [
+  'step1', 'step2', 'step3', 'step4',
+  'reminder1', 'reminder2', 'reminder3', 'reminder4', 'reminder5', 'reminder6', 'reminder7', 'reminder8', 'reminder9', 'reminder10',
+] as const;
+export const SheetIdSchema = z.enum(sheetIds);
+export type SheetId = z.infer<typeof SheetIdSchema>;
+
+export const stepSheet = (step: Step): SheetId => `step${step}`;
+export const reminderSheet = (n: ReminderNumber): SheetId => `reminder${n}` as SheetId;
+
+/** What a sheet id stands for. */
+export function readSheet(sheet: SheetId): { kind: 'step'; step: Step } | { kind: 'reminder'; n: ReminderNumber } {
+  return sheet.startsWith('step') ? { kind: 'step', step: Number(sheet.slice(4)) as Step } : { kind: 'reminder', n: Number(sheet.slice(8)) };
+}
+
 /**
  * Where the collaboration is on its path: working through the steps, past stap 4 ("alles ok":
  * temperature and decision), or stopped after stap 4 said "lukt niet".
@@ -51,6 +74,8 @@ export const CollaborationSchema = z.object({
   coordinators: z.array(PersonSchema).max(COORDINATORS_MAX),
   /** The step stap 4 sent the collaboration back to ("vraagtekens"): its card lists the open items. */
   revisit: StepSchema.optional(),
+  /** The reminder posted last, so `reminder` without a number posts the next one (after 10 comes 1). */
+  lastReminder: ReminderNumberSchema.optional(),
   createdAt: z.number().int(),
 });
 export type Collaboration = z.infer<typeof CollaborationSchema>;

@@ -51,8 +51,8 @@ export function dossierSections(model: DossierModel): Section[] {
         { label: m.fields.coordinators, value: collab.coordinators.length ? collab.coordinators.map((c) => nameOf(model, c)).join(', ') : m.none },
       ],
     },
-    // One section per step, one block per question, so the page reads like the infofiche it follows.
-    ...model.steps.map((s) => ({
+    // One section per sheet (step or reminder), one block per question, so the page reads like the infofiche it follows.
+    ...model.sheets.map((s) => ({
       heading: s.title,
       blocks: s.questions.map((q) => ({
         heading: q.label,
@@ -88,10 +88,10 @@ export function dossierSections(model: DossierModel): Section[] {
       heading: d.historyHeading,
       intro: d.historyIntro,
       blocks: model.history.map((h) => ({
-        heading: `${m.stepLabel(h.step)} · ${nameOf(model, h.set.by)} · ${date(h.set.at)}`,
+        heading: `${model.sheets.find((s) => s.sheet === h.sheet)?.title ?? h.sheet} · ${nameOf(model, h.set.by)} · ${date(h.set.at)}`,
         lines: Object.entries(h.set.values)
           .filter(([, v]) => v !== '')
-          .map(([k, v]) => ({ label: model.steps[h.step - 1]?.questions.find((q) => q.id === k)?.label ?? k, text: v })),
+          .map(([k, v]) => ({ label: model.sheets.find((s) => s.sheet === h.sheet)?.questions.find((q) => q.id === k)?.label ?? k, text: v })),
       })),
       empty: model.history.length ? undefined : m.none,
     },

@@ -47,12 +47,12 @@ export function renderJson(model: DossierModel): string {
       facilitator: person(collab.facilitator),
       opvolger: collab.opvolger ? person(collab.opvolger) : null,
       coordinators: collab.coordinators.map(person),
-      steps: model.steps.map((s) => ({
-        step: s.step,
+      sheets: model.sheets.map((s) => ({
+        sheet: s.sheet,
         title: s.title,
         questions: s.questions.map((q) => ({ id: q.id, label: q.label, answers: q.answers.map((a) => ({ by: nameOf(model, a.by), at: new Date(a.at).toISOString(), text: a.text })) })),
       })),
-      history: model.history.map((h) => ({ step: h.step, by: nameOf(model, h.set.by), at: new Date(h.set.at).toISOString(), values: h.set.values })),
+      history: model.history.map((h) => ({ sheet: h.sheet, by: nameOf(model, h.set.by), at: new Date(h.set.at).toISOString(), values: h.set.values })),
       temperatures: model.temperatures.map((t) => ({ counts: t.counts, voters: t.voters, level: t.level ?? null, closedAt: new Date(t.closedAt).toISOString() })),
       decisions: model.decisions.map((dec) => ({
         outcome: dec.outcome,

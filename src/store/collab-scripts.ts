@@ -1,6 +1,6 @@
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { AppError } from '../domain/errors.js';
-import { AnswerSetSchema, StepSchema, type AnswerSet, type Step } from '../domain/collaboration.js';
+import { AnswerSetSchema, SheetIdSchema, type AnswerSet, type SheetId } from '../domain/collaboration.js';
 import { LuaScript, MARK_REFRESH, NOW } from './lua.js';
 
 /** KEYS meta; ARGV version json. Writes the collaboration only if nobody changed it since it was read. */
@@ -12,8 +12,8 @@ return 1
 `);
 
 /**
- * KEYS meta answers history refresh; ARGV member packedSet historyMax minInterval pendingTtl step.
- * Replaces a member's answers (the previous version goes to the history list as `<step>:<packed>`)
+ * KEYS meta answers history refresh; ARGV member packedSet historyMax minInterval pendingTtl sheet.
+ * Replaces a member's answers (the previous version goes to the history list as `<sheet>:<packed>`)
  * and marks the step card's refresh, in one round trip. Returns {'ok', answered, delay} or {'err', code}.
  */
 export const saveAnswersScript = new LuaScript(`
@@ -69,9 +69,9 @@ export const delayOf = (value: unknown): number | undefined => (Number(value) >=
 export const packAnswerSet = (set: AnswerSet): Buffer => deflateRawSync(JSON.stringify(AnswerSetSchema.parse(set)));
 export const unpackAnswerSet = (packed: Buffer): AnswerSet => AnswerSetSchema.parse(JSON.parse(inflateRawSync(packed).toString('utf8')));
 
-/** A history entry is `<step>:<packed answer set>`. */
-export const parseHistory = (raw: Buffer): { step: Step; set: AnswerSet } => {
+/** A history entry is `<sheet>:<packed answer set>`. */
+export const parseHistory = (raw: Buffer): { sheet: SheetId; set: AnswerSet } => {
   const colon = raw.indexOf(0x3a);
-  return { step: StepSchema.parse(Number(raw.subarray(0, colon).toString('ascii'))), set: unpackAnswerSet(raw.subarray(colon + 1)) };
+  return { sheet: SheetIdSchema.parse(raw.subarray(0, colon).toString('ascii')), set: unpackAnswerSet(raw.subarray(colon + 1)) };
 };
 

@@ -1,5 +1,6 @@
 import type { Scope } from '../domain/poll.js';
 import type { LiveCard } from '../app/live-cards.js';
+import { sheetIds, type SheetId } from '../domain/collaboration.js';
 
 /**
  * Redis key layout. Everything of a Slack workspace / Teams tenant starts with its scope prefix
@@ -60,8 +61,8 @@ export function collabKeys(scope: Scope, collabId: string) {
   const base = `${scopePrefix(scope)}:collab:{${scope.platform}:${scope.tenant}:${collabId}}`;
   return {
     meta: `${base}:meta`,
-    /** Hash step -> (member id -> answer set JSON). One hash per step keeps HLEN the answered count. */
-    answers: (step: number) => `${base}:answers:${step}`,
+    /** Per sheet (step or reminder): member id -> packed answer set. One hash per sheet keeps HLEN the answered count. */
+    answers: (sheet: SheetId) => `${base}:answers:${sheet}`,
     history: `${base}:history`,
     decisions: `${base}:decisions`,
     temperatures: `${base}:temperatures`,
@@ -78,7 +79,7 @@ export function collabKeyList(scope: Scope, collabId: string): string[] {
   const k = collabKeys(scope, collabId);
   return [
     k.meta,
-    ...[1, 2, 3, 4].map((s) => k.answers(s)),
+    ...sheetIds.map((sheet) => k.answers(sheet)),
     k.history,
     k.decisions,
     k.temperatures,
@@ -86,7 +87,7 @@ export function collabKeyList(scope: Scope, collabId: string): string[] {
     k.items,
     k.polls,
     k.links,
-    ...['root', 'step1', 'step2', 'step3', 'step4', 'decision'].map((c) => k.refresh(c)),
+    ...['root', 'decision', ...sheetIds].map((c) => k.refresh(c)),
   ];
 }
 

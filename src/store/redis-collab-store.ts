@@ -8,7 +8,7 @@ import {
   type AnswerSet,
   type Collaboration,
   type Decision,
-  type Step,
+  type SheetId,
   type TemperatureRecord,
 } from '../domain/collaboration.js';
 import type { Scope } from '../domain/poll.js';
@@ -136,14 +136,14 @@ export class RedisCollabStore implements CollabStore {
     return alive.filter((id): id is string => Boolean(id));
   }
 
-  async saveAnswers(scope: Scope, id: string, step: Step, set: AnswerSet, timing: RefreshTiming): Promise<Marked & { answered: number }> {
+  async saveAnswers(scope: Scope, id: string, sheet: SheetId, set: AnswerSet, timing: RefreshTiming): Promise<Marked & { answered: number }> {
     const k = collabKeys(scope, id);
     const reply = unwrap(
       await asStoreError(
         saveAnswersScript.run(
           this.redis,
-          [k.meta, k.answers(step), k.history, k.refresh(`step${step}`)],
-          [set.by.id, packAnswerSet(set), HISTORY_MAX, timing.minIntervalMs, timing.pendingTtlMs, step],
+          [k.meta, k.answers(sheet), k.history, k.refresh(sheet)],
+          [set.by.id, packAnswerSet(set), HISTORY_MAX, timing.minIntervalMs, timing.pendingTtlMs, sheet],
         ),
       ),
     );
@@ -151,19 +151,19 @@ export class RedisCollabStore implements CollabStore {
     return { answered: Number(reply[0]), refreshDelayMs: delayOf(reply[1]) };
   }
 
-  async getAnswers(scope: Scope, id: string, step: Step): Promise<AnswerSet[]> {
-    const all = await asStoreError(this.redis.hgetallBuffer(collabKeys(scope, id).answers(step)));
+  async getAnswers(scope: Scope, id: string, sheet: SheetId): Promise<AnswerSet[]> {
+    const all = await asStoreError(this.redis.hgetallBuffer(collabKeys(scope, id).answers(sheet)));
     return Object.values(all)
       .map(unpackAnswerSet)
       .sort((a, b) => a.at - b.at);
   }
 
-  async getHistory(scope: Scope, id: string): Promise<{ step: Step; set: AnswerSet }[]> {
+  async getHistory(scope: Scope, id: string): Promise<{ sheet: SheetId; set: AnswerSet }[]> {
     return (await asStoreError(this.redis.lrangeBuffer(collabKeys(scope, id).history, 0, -1))).map(parseHistory);
   }
 
-  async answeredCount(scope: Scope, id: string, step: Step): Promise<number> {
-    return asStoreError(this.redis.hlen(collabKeys(scope, id).answers(step)));
+  async answeredCount(scope: Scope, id: string, sheet: SheetId): Promise<number> {
+    return asStoreError(this.redis.hlen(collabKeys(scope, id).answers(sheet)));
   }
 
   async appendDecision(scope: Scope, id: string, decision: Decision): Promise<void> {

@@ -232,32 +232,32 @@ describe('RedisCollabStore: answers', () => {
     const scope = slack('T-answers');
     const store = storeOn(db());
     const collab = await created(store, scope);
-    const first = await store.saveAnswers(scope, collab.id, 1, answers('UA', 1, 'eerste'), T);
+    const first = await store.saveAnswers(scope, collab.id, 'step1', answers('UA', 1, 'eerste'), T);
     expect(first.answered).toBe(1);
     expect(typeof first.refreshDelayMs).toBe('number');
     expect(first.refreshDelayMs).toBeGreaterThanOrEqual(0);
     expect(first.refreshDelayMs).toBeLessThanOrEqual(T.minIntervalMs);
 
     // The first mark is still pending: later saves schedule no new refresh job.
-    const second = await store.saveAnswers(scope, collab.id, 1, answers('UB', 2, 'b'), T);
+    const second = await store.saveAnswers(scope, collab.id, 'step1', answers('UB', 2, 'b'), T);
     expect(second).toEqual({ answered: 2, refreshDelayMs: undefined });
-    const again = await store.saveAnswers(scope, collab.id, 1, answers('UA', 3, 'tweede'), T);
+    const again = await store.saveAnswers(scope, collab.id, 'step1', answers('UA', 3, 'tweede'), T);
     expect(again).toEqual({ answered: 2, refreshDelayMs: undefined });
-    expect(await store.answeredCount(scope, collab.id, 1)).toBe(2);
+    expect(await store.answeredCount(scope, collab.id, 'step1')).toBe(2);
 
-    expect(await store.getAnswers(scope, collab.id, 1)).toEqual([answers('UB', 2, 'b'), answers('UA', 3, 'tweede')]);
+    expect(await store.getAnswers(scope, collab.id, 'step1')).toEqual([answers('UB', 2, 'b'), answers('UA', 3, 'tweede')]);
     // Another step has its own answers and its own refresh mark.
-    const step2 = await store.saveAnswers(scope, collab.id, 2, answers('UA', 4, 'stap twee'), T);
+    const step2 = await store.saveAnswers(scope, collab.id, 'step2', answers('UA', 4, 'stap twee'), T);
     expect(step2.answered).toBe(1);
     expect(typeof step2.refreshDelayMs).toBe('number');
-    expect(await store.getAnswers(scope, collab.id, 2)).toEqual([answers('UA', 4, 'stap twee')]);
-    expect(await store.answeredCount(scope, collab.id, 3)).toBe(0);
+    expect(await store.getAnswers(scope, collab.id, 'step2')).toEqual([answers('UA', 4, 'stap twee')]);
+    expect(await store.answeredCount(scope, collab.id, 'step3')).toBe(0);
 
     // Replace UA's step-2 answers too, so the history holds versions of two steps.
-    await store.saveAnswers(scope, collab.id, 2, answers('UA', 5, 'stap twee bis'), T);
+    await store.saveAnswers(scope, collab.id, 'step2', answers('UA', 5, 'stap twee bis'), T);
     expect(await store.getHistory(scope, collab.id)).toEqual([
-      { step: 1, set: answers('UA', 1, 'eerste') },
-      { step: 2, set: answers('UA', 4, 'stap twee') },
+      { sheet: 'step1', set: answers('UA', 1, 'eerste') },
+      { sheet: 'step2', set: answers('UA', 4, 'stap twee') },
     ]);
   });
 
@@ -265,26 +265,26 @@ describe('RedisCollabStore: answers', () => {
     const scope = slack('T-answers-mark');
     const store = storeOn(db());
     const collab = await created(store, scope);
-    expect((await store.saveAnswers(scope, collab.id, 3, answers('UA', 1, 'x'), T)).refreshDelayMs).toBeTypeOf('number');
-    expect((await store.saveAnswers(scope, collab.id, 3, answers('UB', 2, 'y'), T)).refreshDelayMs).toBeUndefined();
+    expect((await store.saveAnswers(scope, collab.id, 'step3', answers('UA', 1, 'x'), T)).refreshDelayMs).toBeTypeOf('number');
+    expect((await store.saveAnswers(scope, collab.id, 'step3', answers('UB', 2, 'y'), T)).refreshDelayMs).toBeUndefined();
     const refresh = collabKeys(scope, collab.id).refresh('step3');
     const [s, us] = await db().time();
     const redisNow = Number(s) * 1000 + Math.floor(Number(us) / 1000);
     await db().hset(refresh, 'pending', String(redisNow - T.pendingTtlMs - 1));
-    expect((await store.saveAnswers(scope, collab.id, 3, answers('UC', 3, 'z'), T)).refreshDelayMs).toBeTypeOf('number');
+    expect((await store.saveAnswers(scope, collab.id, 'step3', answers('UC', 3, 'z'), T)).refreshDelayMs).toBeTypeOf('number');
   });
 
   it('refuses answers for a missing collaboration and creates no key', async () => {
     const scope = slack('T-answers-missing');
     const store = storeOn(db());
-    expect(await codeOf(store.saveAnswers(scope, 'collabMissing02', 1, answers('UA', 1, 'x'), T))).toBe('collab_not_found');
+    expect(await codeOf(store.saveAnswers(scope, 'collabMissing02', 'step1', answers('UA', 1, 'x'), T))).toBe('collab_not_found');
     expect(await scanKeys('*collabMissing02*')).toEqual([]);
     expect(await scanKeys(`ws:slack:${scope.tenant}:*`)).toEqual([]);
 
     // Also after the collaboration was deleted: its answers are not brought back.
     const collab = await created(store, scope);
     await store.delete(scope, collab.id);
-    expect(await codeOf(store.saveAnswers(scope, collab.id, 1, answers('UA', 1, 'x'), T))).toBe('collab_not_found');
+    expect(await codeOf(store.saveAnswers(scope, collab.id, 'step1', answers('UA', 1, 'x'), T))).toBe('collab_not_found');
     expect(await scanKeys(`*${collab.id}*`)).toEqual([]);
   });
 });
@@ -358,7 +358,7 @@ describe('RedisCollabStore: decisions, temperatures, polls, items, cards, links'
       ['markRefresh', () => store.markRefresh(scope, collab.id, 'root', T)],
       ['setRoot', () => store.setRoot(scope, collab.id, rootRef('8.8'), threadPlace('8.8'))],
       ['update', () => store.update(scope, collab.id, (c) => c)],
-      ['saveAnswers', () => store.saveAnswers(scope, collab.id, 1, answers('UA', 1, 'x'), T)],
+      ['saveAnswers', () => store.saveAnswers(scope, collab.id, 'step1', answers('UA', 1, 'x'), T)],
     ];
     const codes: Record<string, string> = {};
     for (const [name, write] of writes) codes[name] = await codeOf(write());
@@ -375,9 +375,9 @@ describe('RedisCollabStore: lifetimes, index, hash tags and deletion', () => {
     const collab = await created(store, scope, channel);
     await store.setRoot(scope, collab.id, rootRef(ts), { platform: 'slack', ref: `${channel}:${ts}`, channel, thread: `${channel}:${ts}` });
     await store.update(scope, collab.id, (c) => ({ ...c, step: 2, coordinators: [{ id: 'U2' }] }));
-    await store.saveAnswers(scope, collab.id, 1, answers('UA', 1, 'a'), T);
-    await store.saveAnswers(scope, collab.id, 1, answers('UA', 2, 'a2'), T);
-    await store.saveAnswers(scope, collab.id, 2, answers('UB', 3, 'b'), T);
+    await store.saveAnswers(scope, collab.id, 'step1', answers('UA', 1, 'a'), T);
+    await store.saveAnswers(scope, collab.id, 'step1', answers('UA', 2, 'a2'), T);
+    await store.saveAnswers(scope, collab.id, 'step2', answers('UB', 3, 'b'), T);
     await store.appendDecision(scope, collab.id, decision('dec100', 4));
     await store.appendTemperature(scope, collab.id, temperature('pollT0000001', 5));
     await store.addPoll(scope, collab.id, 'pollT0000001');
@@ -398,8 +398,8 @@ describe('RedisCollabStore: lifetimes, index, hash tags and deletion', () => {
     const k = collabKeys(scope, collab.id);
     const expected = [
       k.meta,
-      k.answers(1),
-      k.answers(2),
+      k.answers('step1'),
+      k.answers('step2'),
       k.history,
       k.decisions,
       k.temperatures,
@@ -489,6 +489,6 @@ describe('RedisCollabStore: lifetimes, index, hash tags and deletion', () => {
     expect(await store.get(scope, kept.id)).toEqual(keptRecord);
     expect(await store.findByThread(scope, 'C-shared:300.2')).toBe(kept.id);
     expect(await store.getDecisions(scope, kept.id)).toEqual([decision('dec100', 4)]);
-    expect(await store.getAnswers(scope, kept.id, 1)).toEqual([answers('UA', 2, 'a2')]);
+    expect(await store.getAnswers(scope, kept.id, 'step1')).toEqual([answers('UA', 2, 'a2')]);
   });
 });

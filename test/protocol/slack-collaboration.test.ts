@@ -382,9 +382,10 @@ describe('Slack: the dossier and forgetting', () => {
     const markdown = await fetch(`${local}.md`);
     expect(markdown.headers.get('content-type')).toContain('text/markdown');
     expect(await markdown.text()).toContain('# Dossier: Brede school \\<Noord\\> & co');
-    const data = (await (await fetch(`${local}.json`)).json()) as { title: string; steps: { answers?: unknown; questions: { answers: { text: string }[] }[] }[] };
+    const data = (await (await fetch(`${local}.json`)).json()) as { title: string; sheets: { sheet: string; questions: { answers: { text: string }[] }[] }[] };
     expect(data.title).toBe('Brede school <Noord> & co');
-    expect(data.steps[0]!.questions[0]!.answers[0]!.text).toBe('Kinderen zonder studieplek.');
+    expect(data.sheets[0]!.sheet).toBe('step1');
+    expect(data.sheets[0]!.questions[0]!.answers[0]!.text).toBe('Kinderen zonder studieplek.');
   });
 
   it('answers 404 with no data for a forged, altered or expired link', async () => {

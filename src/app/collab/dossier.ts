@@ -1,8 +1,8 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Person } from '../../domain/collaboration.js';
-import { steps } from '../../domain/collaboration.js';
+import { sheetIds } from '../../domain/collaboration.js';
 import type { Locale } from '../../domain/poll.js';
-import { stepText } from '../../content/steps.js';
+import { sheetText } from '../../content/sheets.js';
 import { loadCollab, openItems } from '../collab-views.js';
 import type { AppDeps } from '../deps.js';
 import type { DossierModel } from '../dossier-ports.js';
@@ -50,7 +50,7 @@ export async function openDossier(deps: AppDeps, token: string): Promise<Dossier
 async function buildDossier(deps: AppDeps, scope: Actor['scope'], collabId: string, locale: Locale): Promise<DossierModel> {
   const { collab } = await loadCollab(deps, scope, collabId);
   const [answers, history, temperatures, decisions, items] = await Promise.all([
-    Promise.all(steps.map((s) => deps.collabs.getAnswers(scope, collabId, s))),
+    Promise.all(sheetIds.map((sheet) => deps.collabs.getAnswers(scope, collabId, sheet))),
     deps.collabs.getHistory(scope, collabId),
     deps.collabs.getTemperatures(scope, collabId),
     deps.collabs.getDecisions(scope, collabId),
@@ -68,18 +68,22 @@ async function buildDossier(deps: AppDeps, scope: Actor['scope'], collabId: stri
     locale,
     collab,
     names,
-    steps: steps.map((step, i) => {
-      const content = stepText(locale, step);
-      return {
-        step,
-        title: content.title,
-        questions: content.questions.map((q) => ({
-          id: q.id,
-          label: q.label,
-          answers: answers[i]!.filter((s) => (s.values[q.id] ?? '') !== '').map((s) => ({ by: s.by, at: s.at, text: s.values[q.id]! })),
-        })),
-      };
-    }),
+    // Steps always; reminders only when someone answered them.
+    sheets: sheetIds
+      .map((sheet, i) => ({ sheet, sets: answers[i]! }))
+      .filter(({ sheet, sets }) => sheet.startsWith('step') || sets.length > 0)
+      .map(({ sheet, sets }) => {
+        const content = sheetText(locale, sheet);
+        return {
+          sheet,
+          title: content.title,
+          questions: content.questions.map((q) => ({
+            id: q.id,
+            label: q.label,
+            answers: sets.filter((s) => (s.values[q.id] ?? '') !== '').map((s) => ({ by: s.by, at: s.at, text: s.values[q.id]! })),
+          })),
+        };
+      }),
     history,
     temperatures,
     decisions,

@@ -1,5 +1,5 @@
 import { AppError } from '../../domain/errors.js';
-import { ANSWER_MAX, canDecide, type AnswerSet, type Collaboration, type Person, type Step } from '../../domain/collaboration.js';
+import { ANSWER_MAX, canDecide, stepSheet, type AnswerSet, type Collaboration, type Person, type Step } from '../../domain/collaboration.js';
 import type { Scope } from '../../domain/poll.js';
 import { stepText } from '../../content/steps.js';
 import { collabMessages } from '../../content/collab-messages.js';
@@ -75,7 +75,7 @@ export async function submitAnswers(deps: AppDeps, a: Actor, step: Step, values:
   if (Object.keys(answerErrors(collab.locale, step, values)).length > 0) throw new AppError('invalid_input', 'answer too long');
   const trimmed = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, v.trim()]));
   const set: AnswerSet = { by: a.user, at: deps.clock.now(), values: trimmed };
-  const saved = await deps.collabs.saveAnswers(a.scope, a.collabId, step, set, deps.refreshTiming);
+  const saved = await deps.collabs.saveAnswers(a.scope, a.collabId, stepSheet(step), set, deps.refreshTiming);
   await scheduleIfMarked(deps, a.scope, { kind: 'collab', collabId: a.collabId, name: `step${step}` }, saved.refreshDelayMs);
   if (step === 2) await refreshRoot(deps, a.scope, a.collabId);
   return set;
@@ -83,13 +83,13 @@ export async function submitAnswers(deps: AppDeps, a: Actor, step: Step, values:
 
 /** One member's current answers to a step (to fill in their form), if any. */
 export async function ownAnswers(deps: AppDeps, a: Actor, step: Step): Promise<AnswerSet | undefined> {
-  const sets = await deps.collabs.getAnswers(a.scope, a.collabId, step);
+  const sets = await deps.collabs.getAnswers(a.scope, a.collabId, stepSheet(step));
   return sets.find((s) => s.by.id === a.user.id);
 }
 
 /** Posts everyone's answers to a step in the thread (several messages when long). */
 export async function postAnswers(deps: AppDeps, a: Actor, step: Step): Promise<void> {
   const { collab, thread } = await threadOf(deps, a.scope, a.collabId);
-  const sets = await deps.collabs.getAnswers(a.scope, a.collabId, step);
+  const sets = await deps.collabs.getAnswers(a.scope, a.collabId, stepSheet(step));
   await messengerFor(deps, a.scope).post(thread, { kind: 'answers', view: { collab, step, sets } });
 }
