@@ -1,4 +1,4 @@
-import type { AnswerSet, Collaboration, Decision, OpenItem, Step, TemperatureRecord } from '../domain/collaboration.js';
+import type { AnswerSet, Collaboration, Decision, OpenItem, ReminderNumber, SheetId, Step, TemperatureRecord } from '../domain/collaboration.js';
 import type { Locale, Temperature } from '../domain/poll.js';
 import type { PollState } from './ports.js';
 
@@ -41,8 +41,18 @@ export interface DecisionView {
 
 export interface AnswersView {
   collab: Collaboration;
-  step: Step;
+  sheet: SheetId;
   sets: AnswerSet[];
+}
+
+/** A reminder card (seed 003): its three questions, answered like a step. */
+export interface ReminderView {
+  collab: Collaboration;
+  n: ReminderNumber;
+  answered: number;
+  members?: number;
+  /** Teams: the viewer's own answers, filled into the inputs. */
+  own?: AnswerSet;
 }
 
 export interface ListView {
@@ -61,6 +71,7 @@ export type CardView =
   | { kind: 'step'; view: StepView; personal?: PersonalNote }
   | { kind: 'decision'; view: DecisionView; personal?: PersonalNote }
   | { kind: 'answers'; view: AnswersView }
+  | { kind: 'reminder'; view: ReminderView; personal?: PersonalNote }
   | { kind: 'evaluation'; collab: Collaboration }
   | { kind: 'decisions'; view: DecisionView }
   | { kind: 'list'; view: ListView }

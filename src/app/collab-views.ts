@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { AppError } from '../domain/errors.js';
-import { itemsFromAnswers, stepSheet, type OpenItem, type Step } from '../domain/collaboration.js';
+import { itemsFromAnswers, reminderSheet, stepSheet, type OpenItem, type ReminderNumber, type Step } from '../domain/collaboration.js';
 import type { Scope } from '../domain/poll.js';
 import { stepText } from '../content/steps.js';
-import type { DecisionView, RootView, StepView } from './card-views.js';
+import type { DecisionView, ReminderView, RootView, StepView } from './card-views.js';
 import type { CollabRecord } from './collab-ports.js';
 import type { AppDeps } from './deps.js';
 
@@ -48,6 +48,16 @@ export async function loadStepView(deps: AppDeps, scope: Scope, collabId: string
     step === 4 || collab.revisit === step ? openItems(deps, scope, collabId, collab.locale) : Promise.resolve([]),
   ]);
   return { collab, step, answered, members, openItems: items };
+}
+
+export async function loadReminderView(deps: AppDeps, scope: Scope, collabId: string, n: ReminderNumber): Promise<ReminderView> {
+  const { collab, thread } = await loadCollab(deps, scope, collabId);
+  const messenger = deps.messengers[scope.platform];
+  const [answered, members] = await Promise.all([
+    deps.collabs.answeredCount(scope, collabId, reminderSheet(n)),
+    thread && messenger ? messenger.memberCount(thread).catch(() => undefined) : Promise.resolve(undefined),
+  ]);
+  return { collab, n, answered, members };
 }
 
 export async function loadDecisionView(deps: AppDeps, scope: Scope, collabId: string): Promise<DecisionView> {

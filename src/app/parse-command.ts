@@ -1,4 +1,4 @@
-import { TITLE_MAX, type Step } from '../domain/collaboration.js';
+import { TITLE_MAX, type ReminderNumber, type Step } from '../domain/collaboration.js';
 import { QUESTION_MAX } from '../domain/poll.js';
 
 export type ParsedCommand =
@@ -7,6 +7,7 @@ export type ParsedCommand =
   | { kind: 'start'; title?: string }
   | { kind: 'list' }
   | { kind: 'step'; step?: Step }
+  | { kind: 'reminder'; n?: ReminderNumber }
   | { kind: 'decide' }
   | { kind: 'decisions' }
   | { kind: 'dossier' }
@@ -50,6 +51,12 @@ export function parseCommand(text: string): ParsedCommand {
   // "stap 2", "step 2", and the joined forms "stap2" / "step2".
   const joined = /^(?:stap|step)([1-4])$/.exec(first);
   if (joined) return { kind: 'step', step: Number(joined[1]) as Step };
+  if (first === 'reminder' || first === 'herinnering') {
+    // `reminder` alone posts the next one; `reminder 4` that one. Other words are not understood (yet), not guessed.
+    if (words.length === 0) return { kind: 'reminder' };
+    if (words.length === 1 && /^(10|[1-9])$/.test(words[0]!)) return { kind: 'reminder', n: Number(words[0]) };
+    return { kind: 'unknown', word: `${first} ${words.join(' ')}`.slice(0, 40) };
+  }
   if (first === 'stap' || first === 'step') {
     const n = /^[1-4]$/.test(words[0] ?? '') ? (Number(words[0]) as Step) : undefined;
     return { kind: 'step', step: n };

@@ -1,8 +1,8 @@
 import { isAppError, isPermanent, type ErrorCode } from '../domain/errors.js';
-import type { Step } from '../domain/collaboration.js';
+import { readSheet } from '../domain/collaboration.js';
 import type { Scope } from '../domain/poll.js';
 import type { CardView } from './card-views.js';
-import { loadDecisionView, loadRootView, loadStepView } from './collab-views.js';
+import { loadDecisionView, loadReminderView, loadRootView, loadStepView } from './collab-views.js';
 import type { AppDeps } from './deps.js';
 import type { LiveCard } from './live-cards.js';
 import type { CardRef } from './ports.js';
@@ -44,8 +44,9 @@ async function target(deps: AppDeps, scope: Scope, card: LiveCard): Promise<Targ
   if (!ref) return { kind: 'no-location' };
   if (card.name === 'root') return { ref, view: { kind: 'root', view: await loadRootView(deps, scope, card.collabId) } };
   if (card.name === 'decision') return { ref, view: { kind: 'decision', view: await loadDecisionView(deps, scope, card.collabId) } };
-  const step = Number(card.name.slice(4)) as Step;
-  return { ref, view: { kind: 'step', view: await loadStepView(deps, scope, card.collabId, step) } };
+  const sheet = readSheet(card.name);
+  if (sheet.kind === 'reminder') return { ref, view: { kind: 'reminder', view: await loadReminderView(deps, scope, card.collabId, sheet.n) } };
+  return { ref, view: { kind: 'step', view: await loadStepView(deps, scope, card.collabId, sheet.step) } };
 }
 
 /**

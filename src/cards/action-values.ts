@@ -1,5 +1,5 @@
 import { AppError } from '../domain/errors.js';
-import { CollabIdSchema, StepSchema, type Step } from '../domain/collaboration.js';
+import { CollabIdSchema, SheetIdSchema, StepSchema, type SheetId, type Step } from '../domain/collaboration.js';
 
 /** Button values and Teams data carry the collaboration id and one short argument: `collabId:arg`. */
 export const actionValue = (collabId: string, arg = ''): string => (arg ? `${collabId}:${arg}` : collabId);
@@ -20,4 +20,17 @@ export function readStep(arg: string): Step {
   const step = StepSchema.safeParse(Number(arg));
   if (!step.success) throw new AppError('invalid_input');
   return step.data;
+}
+
+/** A sheet in a button's argument: a step by its number (as the step cards always sent), a reminder by its id. */
+export function sheetArg(sheet: SheetId): string {
+  return sheet.startsWith('step') ? sheet.slice(4) : sheet;
+}
+
+/** The sheet in an action's argument, or invalid_input. */
+export function readSheetArg(arg: string): SheetId {
+  if (/^[1-4]$/.test(arg)) return `step${arg}` as SheetId;
+  const sheet = SheetIdSchema.safeParse(arg);
+  if (!sheet.success) throw new AppError('invalid_input');
+  return sheet.data;
 }

@@ -1,9 +1,11 @@
-import type { DecisionView, PersonalNote, RootView, StepView } from '../app/card-views.js';
-import { actionValue } from './action-values.js';
+import type { DecisionView, PersonalNote, ReminderView, RootView, StepView } from '../app/card-views.js';
+import { actionValue, sheetArg } from './action-values.js';
+import { buildRootEdit, type RootEditModel } from './root-edit-model.js';
+import { sheetText } from '../content/sheets.js';
 import { collabMessages, formatDate, type CollabMessages } from '../content/collab-messages.js';
 import { messages } from '../content/messages.js';
 import { outcomeText, stepText } from '../content/steps.js';
-import { forms, ISSUE_MAX, TITLE_MAX, type Collaboration, type Decision, type OpenItem, type Person, type TemperatureRecord } from '../domain/collaboration.js';
+import { reminderSheet, type AnswerSet, type Decision, type OpenItem, type Person, type TemperatureRecord } from '../domain/collaboration.js';
 import type { Locale } from '../domain/poll.js';
 
 /** How a platform shows a person and escapes user text inside its markup. */
@@ -56,64 +58,6 @@ function itemsText(m: CollabMessages, f: Formatting, items: OpenItem[]): string 
   return lines.join('\n');
 }
 
-/** The fields of the root card's edit form, with their current values. */
-export interface RootEditModel {
-  title: string;
-  titleLabel: string;
-  titleMax: number;
-  issue: string;
-  issueLabel: string;
-  issueMax: number;
-  form: string;
-  formLabel: string;
-  formChoices: { title: string; value: string }[];
-  opvolger: string;
-  opvolgerLabel: string;
-  coordinators: string;
-  coordinatorsLabel: string;
-  memberChoices: { title: string; value: string }[];
-  locale: string;
-  localeLabel: string;
-  localeChoices: { title: string; value: string }[];
-  saveLabel: string;
-  cancelLabel: string;
-}
-
-/**
- * The people to pick from: the conversation's roster, plus the collaboration's own people, so
- * the current choices stay on the form (and the pickers are never empty) when the roster cannot be read.
- */
-function choicesOf(collab: Collaboration, members: { id: string; name: string }[]): { title: string; value: string }[] {
-  const all = [...members, ...[collab.facilitator, ...(collab.opvolger ? [collab.opvolger] : []), ...collab.coordinators].map((p) => ({ id: p.id, name: p.name ?? p.id }))];
-  const seen = new Set<string>();
-  return all.filter((p) => !seen.has(p.id) && seen.add(p.id)).map((p) => ({ title: p.name, value: p.id }));
-}
-
-function buildRootEdit(collab: Collaboration, members: { id: string; name: string }[]): RootEditModel {
-  const m = collabMessages(collab.locale);
-  return {
-    title: collab.title,
-    titleLabel: m.fields.title,
-    titleMax: TITLE_MAX,
-    issue: collab.issue,
-    issueLabel: m.fields.issue,
-    issueMax: ISSUE_MAX,
-    form: collab.form ?? '',
-    formLabel: m.fields.form,
-    formChoices: formChoices(collab.locale),
-    opvolger: collab.opvolger?.id ?? '',
-    opvolgerLabel: m.fields.opvolger,
-    coordinators: collab.coordinators.map((c) => c.id).join(','),
-    coordinatorsLabel: m.fields.coordinators,
-    memberChoices: choicesOf(collab, members),
-    locale: collab.locale,
-    localeLabel: m.fields.language,
-    localeChoices: (['nl', 'en'] as const).map((l) => ({ title: m.languageNames[l], value: l })),
-    saveLabel: m.saveButton,
-    cancelLabel: m.cancelButton,
-  };
-}
-
 export function buildRootModel(view: RootView, f: Formatting, note: PersonalNote = {}): RootCardModel {
   const { collab } = view;
   const m = collabMessages(collab.locale);
@@ -155,7 +99,8 @@ export interface StepCardModel {
   collabTitle: string;
   intro: string;
   facts: Fact[];
-  questions: { id: string; inputId: string; label: string; hint: string; own: string }[];
+  /** `slackText` is the label with its hint (if any) below it, as one mrkdwn text. */
+  questions: { id: string; inputId: string; label: string; hint: string; own: string; slackText: string }[];
   itemsTitle: string;
   itemsText: string;
   progress: string;
@@ -191,7 +136,7 @@ export function buildStepModel(view: StepView, f: Formatting, note: PersonalNote
     collabTitle: f.text(collab.title),
     intro: content.intro,
     facts: content.facts.map((x) => ({ title: x.title, value: x.text })),
-    questions: content.questions.map((q) => ({ id: q.id, inputId: `q_${q.id}`, label: q.label, hint: q.hint, own: view.own?.values[q.id] ?? '' })),
+    questions: questionModels(content.questions, view.own),
     itemsTitle: view.openItems.length ? m.openItemsTitle : '',
     itemsText: itemsText(m, f, view.openItems),
     progress: m.progress(view.answered, view.members),
@@ -210,6 +155,48 @@ export function buildStepModel(view: StepView, f: Formatting, note: PersonalNote
           ]
         : [],
     outcomeNote: step === 4 && open && collab.stage === 'steps' ? m.stepFourChoose : '',
+    open,
+    notice: note.notice ?? '',
+    noticeColor: noticeColor(note),
+    fallbackText: `${content.title}: ${f.text(collab.title)}`,
+  };
+}
+
+function questionModels(questions: { id: string; label: string; hint: string }[], own: AnswerSet | undefined): StepCardModel['questions'] {
+  return questions.map((q) => ({
+    id: q.id,
+    inputId: `q_${q.id}`,
+    label: q.label,
+    hint: q.hint,
+    own: own?.values[q.id] ?? '',
+    slackText: q.hint ? `*${q.label}*\n_${q.hint}_` : `*${q.label}*`,
+  }));
+}
+
+/** A reminder card (seed 003) has the step card's shape: a title, an explanation and three questions. */
+export function buildReminderModel(view: ReminderView, f: Formatting, note: PersonalNote = {}): StepCardModel {
+  const { collab, n } = view;
+  const m = collabMessages(collab.locale);
+  const content = sheetText(collab.locale, reminderSheet(n));
+  const open = collab.stage !== 'stopped';
+  return {
+    collabId: collab.id,
+    value: actionValue(collab.id, sheetArg(reminderSheet(n))),
+    title: content.title,
+    collabTitle: f.text(collab.title),
+    intro: content.intro,
+    facts: [],
+    questions: questionModels(content.questions, view.own),
+    itemsTitle: '',
+    itemsText: '',
+    progress: m.progress(view.answered, view.members),
+    answerLabel: m.answerButton,
+    saveLabel: m.saveAnswersButton,
+    showLabel: m.postAnswersButton,
+    mineLabel: m.mineButton,
+    placeholder: m.answerPlaceholder,
+    outcomes: [],
+    outcomeNote: '',
     open,
     notice: note.notice ?? '',
     noticeColor: noticeColor(note),
@@ -277,9 +264,4 @@ export function buildDecisionModel(view: DecisionView, f: Formatting, note: Pers
   };
 }
 
-/** The form choices in the collaboration's language (for the edit form on both platforms). */
-export function formChoices(locale: Locale): { title: string; value: string }[] {
-  const m = collabMessages(locale);
-  return forms.map((form) => ({ title: m.forms[form], value: form }));
-}
 

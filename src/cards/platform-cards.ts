@@ -1,7 +1,7 @@
 import type { CardView } from '../app/card-views.js';
 import type { Person } from '../domain/collaboration.js';
 import { buildPollCardModel } from './poll-card-model.js';
-import { buildDecisionModel, buildRootModel, buildStepModel, type Formatting } from './collab-card-models.js';
+import { buildDecisionModel, buildReminderModel, buildRootModel, buildStepModel, type Formatting } from './collab-card-models.js';
 import {
   buildAnswersModel,
   buildChooseModel,
@@ -58,6 +58,8 @@ export function renderSlackCard(view: CardView): SlackMessage[] {
       return [expandCard('slack', 'root', buildRootModel(view.view, f, view.personal)) as unknown as SlackMessage];
     case 'step':
       return [expandCard('slack', 'step', buildStepModel(view.view, f, view.personal)) as unknown as SlackMessage];
+    case 'reminder':
+      return [expandCard('slack', 'step', buildReminderModel(view.view, f, view.personal)) as unknown as SlackMessage];
     case 'decision':
       return [expandCard('slack', 'decision', buildDecisionModel(view.view, f, view.personal)) as unknown as SlackMessage];
     case 'choose':
@@ -87,6 +89,8 @@ export function renderTeamsCard(view: CardView): Record<string, unknown>[] {
       return [expandCard('teams', 'root', buildRootModel(view.view, f, view.personal))];
     case 'step':
       return [expandCard('teams', 'step', buildStepModel(view.view, f, view.personal))];
+    case 'reminder':
+      return [expandCard('teams', 'step', buildReminderModel(view.view, f, view.personal))];
     case 'decision':
       return [expandCard('teams', 'decision', buildDecisionModel(view.view, f, view.personal))];
     case 'choose':

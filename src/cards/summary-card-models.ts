@@ -1,7 +1,8 @@
 import type { AnswersView, DecisionView, ListView } from '../app/card-views.js';
 import { collabMessages } from '../content/collab-messages.js';
-import { outcomeText, stepText } from '../content/steps.js';
-import type { Collaboration } from '../domain/collaboration.js';
+import { outcomeText } from '../content/steps.js';
+import { sheetText } from '../content/sheets.js';
+import { readSheet, type Collaboration } from '../domain/collaboration.js';
 import type { Locale } from '../domain/poll.js';
 import { decisionText, temperatureText, type Formatting } from './collab-card-models.js';
 
@@ -67,18 +68,20 @@ export function paginate(model: SummaryCardModel): SummaryCardModel[] {
 }
 
 export function buildAnswersModel(view: AnswersView, f: Formatting): SummaryCardModel {
-  const { collab, step } = view;
+  const { collab, sheet } = view;
   const m = collabMessages(collab.locale);
-  const content = stepText(collab.locale, step);
+  const content = sheetText(collab.locale, sheet);
+  const which = readSheet(sheet);
+  const heading = which.kind === 'step' ? m.answersHeading(which.step) : m.reminderAnswersHeading(which.n);
   const sections = content.questions.map((q) => {
     const lines = view.sets.filter((s) => (s.values[q.id] ?? '').trim() !== '').map((s) => `${f.person(s.by)}: ${f.text(s.values[q.id]!.trim())}`);
     return { title: q.label, text: lines.length ? lines.join('\n') : m.none };
   });
   return {
-    heading: m.answersHeading(step),
+    heading,
     subtitle: f.text(collab.title),
     sections: view.sets.length ? sections : [{ title: '', text: m.noAnswers }],
-    fallbackText: `${m.answersHeading(step)}: ${f.text(collab.title)}`,
+    fallbackText: `${heading}: ${f.text(collab.title)}`,
   };
 }
 

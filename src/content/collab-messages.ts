@@ -20,6 +20,7 @@ export interface CollabMessages {
   forms: Record<Form, string>;
   stage: Record<Stage, string>;
   stepLabel: (step: number) => string;
+  reminderLabel: (n: number) => string;
   openItemsTitle: string;
   itemKind: Record<'opvolgpunt' | 'voorwaarde' | 'traject', string>;
   trajectItem: string;
@@ -37,6 +38,7 @@ export interface CollabMessages {
   progress: (answered: number, members: number | undefined) => string;
   answersSaved: string;
   answersHeading: (step: number) => string;
+  reminderAnswersHeading: (n: number) => string;
   noAnswers: string;
   stepFourChoose: string;
   outcomeBack: (step: number) => string;
@@ -101,6 +103,7 @@ const nl: CollabMessages = {
   forms: { overleg: 'Overleg', ad_hoc: 'Ad hoc', netwerk: 'Netwerk', fusie: 'Fusie' },
   stage: { steps: 'Stappen', deciding: 'Temperatuur en beslissing', stopped: 'Gestopt: het voorstel lukt niet' },
   stepLabel: (step) => `Stap ${step} van 4`,
+  reminderLabel: (n) => `Reminder ${n} van 10`,
   openItemsTitle: 'Open punten',
   itemKind: { opvolgpunt: 'Opvolgpunt', voorwaarde: 'Voorwaarde', traject: 'Traject' },
   trajectItem: 'Plan een traject rond de spanning tussen het draagvlak in het team en de beslissing.',
@@ -119,6 +122,7 @@ const nl: CollabMessages = {
     members === undefined ? `${answered} ${answered === 1 ? 'lid antwoordde' : 'leden antwoordden'}` : `${answered} van ${members} leden antwoordden`,
   answersSaved: 'Je antwoorden zijn bewaard. Je kunt ze nog aanpassen.',
   answersHeading: (step) => `Antwoorden op stap ${step}`,
+  reminderAnswersHeading: (n) => `Antwoorden op reminder ${n}`,
   noAnswers: 'Nog niemand heeft geantwoord.',
   stepFourChoose: 'Facilitator: kies na het gesprek een van de drie uitkomsten.',
   outcomeBack: (step) => `Vraagtekens: terug naar stap ${step}`,
@@ -189,6 +193,7 @@ const en: CollabMessages = {
   forms: { overleg: 'Consultation', ad_hoc: 'Ad hoc', netwerk: 'Network', fusie: 'Merger' },
   stage: { steps: 'Steps', deciding: 'Temperature and decision', stopped: 'Stopped: the proposal does not work out' },
   stepLabel: (step) => `Step ${step} of 4`,
+  reminderLabel: (n) => `Reminder ${n} of 10`,
   openItemsTitle: 'Open points',
   itemKind: { opvolgpunt: 'Follow-up point', voorwaarde: 'Condition', traject: 'Traject' },
   trajectItem: 'Plan a traject about the tension between the team’s support and the decision.',
@@ -207,6 +212,7 @@ const en: CollabMessages = {
     members === undefined ? `${answered} ${answered === 1 ? 'member answered' : 'members answered'}` : `${answered} of ${members} members answered`,
   answersSaved: 'Your answers are saved. You can still change them.',
   answersHeading: (step) => `Answers to step ${step}`,
+  reminderAnswersHeading: (n) => `Answers to reminder ${n}`,
   noAnswers: 'Nobody has answered yet.',
   stepFourChoose: 'Facilitator: after the conversation, pick one of the three outcomes.',
   outcomeBack: (step) => `Open questions: back to step ${step}`,

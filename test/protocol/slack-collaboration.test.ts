@@ -275,6 +275,49 @@ describe('Slack: stap 4 with open questions, and a proposal that does not work o
   });
 });
 
+describe('Slack: the ten reminders', () => {
+  it('posts the next reminder, takes answers in the same modal as the steps, and starts again after the tenth', async () => {
+    const { collabId, rootTs } = await start('U_FACI', 'Reminders proberen');
+    await mention('U_FACI', 'reminder', rootTs);
+    const r1 = await posted((c) => c.args.thread_ts === rootTs && json(c.args.blocks).includes('Reminder 1 · Start bij jezelf'));
+    expect(json(r1.args.blocks)).toContain('0 van 7 leden antwoordden');
+    expect(buttonValue(r1, 'step.answer')).toBe(`${collabId}:reminder1`);
+
+    const before = h.fake.callsTo('views.open').length;
+    await click('U_LID1', 'step.answer', `${collabId}:reminder1`, tsOf(r1));
+    const open = await h.fake.waitFor((c) => c.method === 'views.open' && h.fake.callsTo('views.open').indexOf(c) >= before);
+    const view = open.args.view as { private_metadata: string; blocks: { type: string; block_id?: string; hint?: unknown }[] };
+    const inputs = view.blocks.filter((b) => b.type === 'input');
+    expect(inputs.map((b) => b.block_id)).toEqual(['q1', 'q2', 'q3']);
+    expect(inputs.every((b) => b.hint === undefined)).toBe(true);
+    const res = await submit('U_LID1', 'step.answers', view.private_metadata, { q1: { type: 'plain_text_input', value: 'Ik wil vooral leren.' } });
+    expect(res.text).toBe('');
+    await updated(tsOf(r1), '1 van 7 leden antwoordden');
+
+    await mention('U_FACI', 'reminder', rootTs);
+    await posted((c) => c.args.thread_ts === rootTs && json(c.args.blocks).includes('Reminder 2 · Blijf balanceren'));
+    await mention('U_FACI', 'reminder 10', rootTs);
+    await posted((c) => c.args.thread_ts === rootTs && json(c.args.blocks).includes('Reminder 10 · Wees druk met rust'));
+    const before1 = h.fake.callsTo('chat.postMessage').filter((c) => json(c.args.blocks).includes('Reminder 1 ·')).length;
+    await mention('U_FACI', 'reminder', rootTs);
+    await h.fake.waitFor((c) => c.method === 'chat.postMessage' && json(c.args.blocks).includes('Reminder 1 ·') && h.fake.callsTo('chat.postMessage').filter((x) => json(x.args.blocks).includes('Reminder 1 ·')).indexOf(c) >= before1);
+
+    await click('U_LID2', 'step.show', `${collabId}:reminder1`, tsOf(r1));
+    const answers = await posted((c) => c.args.thread_ts === rootTs && json(c.args.blocks).includes('Antwoorden op reminder 1'));
+    expect(json(answers.args.blocks)).toContain('<@U_LID1>: Ik wil vooral leren.');
+  });
+
+  it('lets only the facilitator and coordinators post a reminder, and does not guess at words it does not know', async () => {
+    const { rootTs } = await start('U_FACI', 'Reminders mogen niet');
+    const asked = h.fake.callsTo('chat.postEphemeral').length;
+    await mention('U_LID1', 'reminder', rootTs);
+    const refused = await h.fake.waitFor((c) => c.method === 'chat.postEphemeral' && h.fake.callsTo('chat.postEphemeral').indexOf(c) >= asked);
+    expect(String(refused.args.text)).toContain('Alleen de facilitator en de coördinatoren');
+    await mention('U_FACI', 'reminder 11', rootTs);
+    await h.fake.waitFor((c) => c.method === 'chat.postEphemeral' && String(c.args.text).includes('"reminder 11"'));
+  });
+});
+
 describe('Slack: finding the collaboration a command means', () => {
   it('asks privately which one when the channel has several, and runs the command on the pick', async () => {
     const second = await start('U_FACI', 'Taalbad in de zomer');

@@ -223,6 +223,24 @@ describe('Teams: in English', () => {
   });
 });
 
+describe('Teams: a reminder', () => {
+  it('is posted in the thread and answered inline, like a step', async () => {
+    const { call, activityId } = await h.mention(ann, 'start Reminder in Teams');
+    const id = valueOf(cardOf(call), 'collab.edit');
+    const thread = `${CHANNEL_CONV};messageid=${activityId}`;
+    await say(ann, 'reminder 6', thread);
+    const card = await postedIn(thread, 'Reminder 6 · Organiseer het vierkant');
+    expect(json(cardOf(card))).toContain('"id":"q_q1"');
+    const res = await h.invoke(bart, 'step.answer', { v: `${id}:reminder6`, q_q1: 'Nog niet iedereen.', q_q3: 'De werkvloer.' });
+    assertAdaptiveCard(res.card);
+    expect(json(res.card)).toContain('Je antwoorden zijn bewaard');
+    expect(json(res.card)).toContain('"id":"q_q3","value":"De werkvloer."');
+    await updatedTo(card.responseId, '1 van 7 leden antwoordden');
+    const bad = await h.invoke(bart, 'step.answer', { v: `${id}:reminder11`, q_q1: 'x' });
+    expect(json(bad.card)).toContain('niets veranderd');
+  });
+});
+
 describe('Teams: in a group chat', () => {
   it('runs a collaboration in the chat itself, which has no threads', async () => {
     const chat = '19:groepschat@thread.v2';

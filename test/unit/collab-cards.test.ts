@@ -3,7 +3,7 @@ import type { CardView } from '../../src/app/card-views.js';
 import type { PollState } from '../../src/app/ports.js';
 import { renderSlackCard, renderTeamsCard, slackFormatting, teamsFormatting } from '../../src/cards/platform-cards.js';
 import { expandCard, expandCardDirect, type CardName, type SlackMessage } from '../../src/cards/render.js';
-import { buildDecisionModel, buildRootModel, buildStepModel, type Formatting } from '../../src/cards/collab-card-models.js';
+import { buildDecisionModel, buildReminderModel, buildRootModel, buildStepModel, type Formatting } from '../../src/cards/collab-card-models.js';
 import { buildAnswersModel, buildChooseModel, buildDecisionsModel, buildEvaluationModel, buildListModel, paginate } from '../../src/cards/summary-card-models.js';
 import { collabMessages } from '../../src/content/collab-messages.js';
 import { outcomeText, stepText } from '../../src/content/steps.js';
@@ -207,6 +207,18 @@ const variants: Variant[] = [
     name: 'root, the facilitator editing (Teams form) with a personal notice',
     view: (l) => ({ kind: 'root', view: { collab: fullCollab(l), openItems: [], editing: { members } }, personal: { notice: collabMessages(l).rootSaved, tone: 'ok' } }),
   },
+  { name: 'confirm forgetting', view: (l) => ({ kind: 'confirm', locale: l, collabId: 'abcdefghij12', title: 'Huiswerkklas <met> de bib' }) },
+  { name: 'offer of a dossier link', view: (l) => ({ kind: 'offer', text: collabMessages(l).dossierOffer, button: collabMessages(l).dossierButton, verb: 'collab.dossier', value: 'abcdefghij12' }) },
+  {
+    name: 'a private dossier link',
+    view: (l) => ({ kind: 'link', text: collabMessages(l).dossierLink('http://localhost:3978/dossier/x', 7 * DAY, true), button: collabMessages(l).openDossier, url: 'http://localhost:3978/dossier/x' }),
+  },
+  ...([1, 6, 10] as const).map(
+    (n): Variant => ({
+      name: `reminder ${n}`,
+      view: (l) => ({ kind: 'reminder', view: { collab: fullCollab(l), n, answered: 2, members: 7, own: n === 6 ? { by: faci, at: T0 + DAY, values: { q1: 'Ons vierkant is scheef.', q2: '', q3: 'De werkvloer.' } } : undefined } }),
+    }),
+  ),
   ...([1, 2, 3, 4] as const).map(
     (step): Variant => ({
       name: `step ${step}, in progress`,
@@ -236,10 +248,10 @@ const variants: Variant[] = [
     name: 'answers, a few members',
     view: (l) => ({
       kind: 'answers',
-      view: { collab: fullCollab(l), step: 1, sets: [answerSet(faci, 1, l, (q) => `Antwoord van Annelies op ${q}`), answerSet(lid, 1, l, (q) => (q === 'hoe' ? '' : `Eva: ${q}`))] },
+      view: { collab: fullCollab(l), sheet: 'step1', sets: [answerSet(faci, 1, l, (q) => `Antwoord van Annelies op ${q}`), answerSet(lid, 1, l, (q) => (q === 'hoe' ? '' : `Eva: ${q}`))] },
     }),
   },
-  { name: 'answers, nobody answered yet', view: (l) => ({ kind: 'answers', view: { collab: fullCollab(l), step: 3, sets: [] } }) },
+  { name: 'answers, nobody answered yet', view: (l) => ({ kind: 'answers', view: { collab: fullCollab(l), sheet: 'step3', sets: [] } }) },
   { name: 'evaluation', view: (l) => ({ kind: 'evaluation', collab: fullCollab(l, { stage: 'stopped' }) }) },
   { name: 'decisions, none yet', view: (l) => ({ kind: 'decisions', view: { collab: fullCollab(l), decisions: [] } }) },
   {
@@ -298,7 +310,7 @@ describe('every collaboration card renders valid Slack and Teams messages', () =
 
   it('covers every kind of collaboration card, the poll and the notice', () => {
     const kinds = new Set(variants.map((v) => v.view('nl').kind));
-    expect([...kinds].sort()).toEqual(['answers', 'choose', 'decision', 'decisions', 'evaluation', 'list', 'notice', 'poll', 'root', 'step']);
+    expect([...kinds].sort()).toEqual(['answers', 'choose', 'confirm', 'decision', 'decisions', 'evaluation', 'link', 'list', 'notice', 'offer', 'poll', 'reminder', 'root', 'step']);
   });
 
   it('expands each card exactly as a direct template expansion would (the shape cache changes nothing)', () => {
@@ -308,6 +320,8 @@ describe('every collaboration card renders valid Slack and Teams messages', () =
           return [['root', buildRootModel(view.view, f, view.personal)]];
         case 'step':
           return [['step', buildStepModel(view.view, f, view.personal)]];
+        case 'reminder':
+          return [['step', buildReminderModel(view.view, f, view.personal)]];
         case 'decision':
           return [['decision', buildDecisionModel(view.view, f, view.personal)]];
         case 'answers':
@@ -718,7 +732,7 @@ describe('summary cards', () => {
       const sets = people.map((p, i) => answerSet(p, 2, locale, (q) => `${p.name} ${q} `.padEnd(1500, `antwoord ${i} & meer `.slice(0, 20))));
       expect(sets.every((s) => Object.values(s.values).every((v) => v.length === 1500))).toBe(true);
       expect(Object.keys(sets[0]!.values)).toHaveLength(5);
-      const view: CardView = { kind: 'answers', view: { collab: fullCollab(locale, { stage: 'steps', step: 2 }), step: 2, sets } };
+      const view: CardView = { kind: 'answers', view: { collab: fullCollab(locale, { stage: 'steps', step: 2 }), sheet: 'step2', sets } };
       const heading = collabMessages(locale).answersHeading(2);
 
       const slackPages = slack(view);
@@ -743,7 +757,7 @@ describe('summary cards', () => {
   it('shows every member\'s answers under the question and a dash for an unanswered question', () => {
     const view: CardView = {
       kind: 'answers',
-      view: { collab: fullCollab('nl'), step: 1, sets: [answerSet(faci, 1, 'nl', (q) => `Annelies: ${q}`), answerSet(lid, 1, 'nl', (q) => (q === 'hoe' ? '  ' : `Eva: ${q}`))] },
+      view: { collab: fullCollab('nl'), sheet: 'step1', sets: [answerSet(faci, 1, 'nl', (q) => `Annelies: ${q}`), answerSet(lid, 1, 'nl', (q) => (q === 'hoe' ? '  ' : `Eva: ${q}`))] },
     };
     const t = one(teams(view));
     const texts = textBlocks(t);
@@ -753,7 +767,7 @@ describe('summary cards', () => {
     expect(texts).toContain('Annelies Peeters: Annelies: hoe');
     const s = one(slack(view));
     expect(JSON.stringify(s)).toContain('*Waarom samenwerken?*\\n<@U07FACI01>: Annelies: waarom\\n<@U07LID001>: Eva: waarom');
-    const none = one(teams({ kind: 'answers', view: { collab: fullCollab('en'), step: 3, sets: [] } }));
+    const none = one(teams({ kind: 'answers', view: { collab: fullCollab('en'), sheet: 'step3', sets: [] } }));
     expect(textBlocks(none)).toContain(collabMessages('en').noAnswers);
   });
 

@@ -1,5 +1,5 @@
 import { AppError } from '../../domain/errors.js';
-import type { AnswerSet, Collaboration, Outcome, Step } from '../../domain/collaboration.js';
+import type { AnswerSet, Collaboration, Outcome, SheetId } from '../../domain/collaboration.js';
 import { loadCollab } from '../collab-views.js';
 import type { AppDeps } from '../deps.js';
 import { requireFacilitator } from './edit-collaboration.js';
@@ -11,15 +11,15 @@ import { ownAnswers, requireCoordinator, type Actor } from './steps.js';
  * nobody gets a form whose submission would be refused.
  */
 export type FormView =
-  | { kind: 'answers'; collab: Collaboration; step: Step; own?: AnswerSet }
+  | { kind: 'answers'; collab: Collaboration; sheet: SheetId; own?: AnswerSet }
   | { kind: 'decision'; collab: Collaboration; outcome: Outcome }
   | { kind: 'edit'; collab: Collaboration };
 
-/** A member's answer form for a step, filled with their earlier answers; anyone in the conversation may answer. */
-export async function answerForm(deps: AppDeps, a: Actor, step: Step): Promise<FormView> {
-  const [{ collab }, own] = await Promise.all([loadCollab(deps, a.scope, a.collabId), ownAnswers(deps, a, step)]);
+/** A member's answer form for a sheet (step or reminder), filled with their earlier answers; anyone in the conversation may answer. */
+export async function answerForm(deps: AppDeps, a: Actor, sheet: SheetId): Promise<FormView> {
+  const [{ collab }, own] = await Promise.all([loadCollab(deps, a.scope, a.collabId), ownAnswers(deps, a, sheet)]);
   if (collab.stage === 'stopped') throw new AppError('collab_stopped');
-  return { kind: 'answers', collab, step, own };
+  return { kind: 'answers', collab, sheet, own };
 }
 
 /** The form for a go or no go with its reason: facilitator and coordinators only. */

@@ -13,7 +13,7 @@ import { requestDossier } from './dossier.js';
 import { findCollaboration, listCollaborations } from './find-collaboration.js';
 import { confirmForget } from './forget-collaboration.js';
 import { messengerFor, startCollaboration } from './start-collaboration.js';
-import { postStep } from './steps.js';
+import { postReminder, postStep } from './steps.js';
 
 export interface CommandInput {
   scope: Scope;
@@ -89,6 +89,9 @@ export async function runCommand(deps: AppDeps, input: CommandInput): Promise<Co
       await postStep(deps, actor, step);
       return { kind: 'none' };
     }
+    case 'reminder':
+      await postReminder(deps, actor, cmd.n);
+      return { kind: 'none' };
     case 'decide':
       await postDecisionCard(deps, actor);
       return { kind: 'none' };

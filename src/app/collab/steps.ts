@@ -1,9 +1,9 @@
 import { AppError } from '../../domain/errors.js';
-import { ANSWER_MAX, canDecide, stepSheet, type AnswerSet, type Collaboration, type Person, type Step } from '../../domain/collaboration.js';
+import { ANSWER_MAX, canDecide, reminderSheet, type AnswerSet, type Collaboration, type Person, type ReminderNumber, type SheetId, type Step } from '../../domain/collaboration.js';
 import type { Scope } from '../../domain/poll.js';
-import { stepText } from '../../content/steps.js';
+import { sheetText } from '../../content/sheets.js';
 import { collabMessages } from '../../content/collab-messages.js';
-import { loadCollab, loadStepView } from '../collab-views.js';
+import { loadCollab, loadReminderView, loadStepView } from '../collab-views.js';
 import type { AppDeps } from '../deps.js';
 import { scheduleIfMarked } from '../refresh-live-card.js';
 import { messengerFor, refreshRoot } from './start-collaboration.js';
@@ -52,9 +52,9 @@ export async function postStep(deps: AppDeps, a: Actor, step: Step, note?: strin
 }
 
 /** Why an answer cannot be stored, per question id; empty when it can. */
-export function answerErrors(locale: 'nl' | 'en', step: Step, values: Record<string, string>): Record<string, string> {
+export function answerErrors(locale: 'nl' | 'en', sheet: SheetId, values: Record<string, string>): Record<string, string> {
   const m = collabMessages(locale);
-  const known = new Set(stepText(locale, step).questions.map((q) => q.id));
+  const known = new Set(sheetText(locale, sheet).questions.map((q) => q.id));
   const errors: Record<string, string> = {};
   for (const [id, text] of Object.entries(values)) {
     if (!known.has(id)) throw new AppError('invalid_input', 'unknown question');
@@ -64,32 +64,49 @@ export function answerErrors(locale: 'nl' | 'en', step: Step, values: Record<str
 }
 
 /**
- * Stores one member's answers to a step (replacing their earlier ones, which go to the history)
- * and refreshes the step card; stap 2's items show on the root card. Anyone in the conversation
+ * Stores one member's answers to a sheet, a step or a reminder (replacing their earlier ones,
+ * which go to the history) and refreshes its card; stap 2's items show on the root card. Anyone in the conversation
  * may answer. Throws invalid_input for unknown questions or texts over the limit. `known` saves a
  * read when the caller already loaded the collaboration.
  */
-export async function submitAnswers(deps: AppDeps, a: Actor, step: Step, values: Record<string, string>, known?: Collaboration): Promise<AnswerSet> {
+export async function submitAnswers(deps: AppDeps, a: Actor, sheet: SheetId, values: Record<string, string>, known?: Collaboration): Promise<AnswerSet> {
   const collab = known ?? (await loadCollab(deps, a.scope, a.collabId)).collab;
   if (collab.stage === 'stopped') throw new AppError('collab_stopped');
-  if (Object.keys(answerErrors(collab.locale, step, values)).length > 0) throw new AppError('invalid_input', 'answer too long');
+  if (Object.keys(answerErrors(collab.locale, sheet, values)).length > 0) throw new AppError('invalid_input', 'answer too long');
   const trimmed = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, v.trim()]));
   const set: AnswerSet = { by: a.user, at: deps.clock.now(), values: trimmed };
-  const saved = await deps.collabs.saveAnswers(a.scope, a.collabId, stepSheet(step), set, deps.refreshTiming);
-  await scheduleIfMarked(deps, a.scope, { kind: 'collab', collabId: a.collabId, name: `step${step}` }, saved.refreshDelayMs);
-  if (step === 2) await refreshRoot(deps, a.scope, a.collabId);
+  const saved = await deps.collabs.saveAnswers(a.scope, a.collabId, sheet, set, deps.refreshTiming);
+  await scheduleIfMarked(deps, a.scope, { kind: 'collab', collabId: a.collabId, name: sheet }, saved.refreshDelayMs);
+  if (sheet === 'step2') await refreshRoot(deps, a.scope, a.collabId);
   return set;
 }
 
-/** One member's current answers to a step (to fill in their form), if any. */
-export async function ownAnswers(deps: AppDeps, a: Actor, step: Step): Promise<AnswerSet | undefined> {
-  const sets = await deps.collabs.getAnswers(a.scope, a.collabId, stepSheet(step));
+/** One member's current answers to a sheet (to fill in their form), if any. */
+export async function ownAnswers(deps: AppDeps, a: Actor, sheet: SheetId): Promise<AnswerSet | undefined> {
+  const sets = await deps.collabs.getAnswers(a.scope, a.collabId, sheet);
   return sets.find((s) => s.by.id === a.user.id);
 }
 
-/** Posts everyone's answers to a step in the thread (several messages when long). */
-export async function postAnswers(deps: AppDeps, a: Actor, step: Step): Promise<void> {
+/** Posts everyone's answers to a sheet in the thread (several messages when long). */
+export async function postAnswers(deps: AppDeps, a: Actor, sheet: SheetId): Promise<void> {
   const { collab, thread } = await threadOf(deps, a.scope, a.collabId);
-  const sets = await deps.collabs.getAnswers(a.scope, a.collabId, stepSheet(step));
-  await messengerFor(deps, a.scope).post(thread, { kind: 'answers', view: { collab, step, sets } });
+  const sets = await deps.collabs.getAnswers(a.scope, a.collabId, sheet);
+  await messengerFor(deps, a.scope).post(thread, { kind: 'answers', view: { collab, sheet, sets } });
+}
+
+/**
+ * Posts reminder `n` (or the one after the last posted; after the tenth comes the first) in the
+ * thread. Facilitator and coordinators only, like the steps.
+ */
+export async function postReminder(deps: AppDeps, a: Actor, n?: ReminderNumber): Promise<ReminderNumber> {
+  const { collab, thread } = await requireCoordinator(deps, a);
+  if (collab.stage === 'stopped') throw new AppError('collab_stopped');
+  const which = n ?? (((collab.lastReminder ?? 0) % 10) + 1);
+  await deps.collabs.update(a.scope, a.collabId, (c) => ({ ...c, lastReminder: which }));
+  const sheet = reminderSheet(which);
+  const posted = await messengerFor(deps, a.scope).post(thread, { kind: 'reminder', view: await loadReminderView(deps, a.scope, a.collabId, which) });
+  await deps.collabs.setCard(a.scope, a.collabId, sheet, posted);
+  const marked = await deps.collabs.markRefresh(a.scope, a.collabId, sheet, deps.refreshTiming);
+  await scheduleIfMarked(deps, a.scope, { kind: 'collab', collabId: a.collabId, name: sheet }, marked.refreshDelayMs);
+  return which;
 }

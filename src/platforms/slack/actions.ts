@@ -10,7 +10,7 @@ import { postAnswers, postStep } from '../../app/collab/steps.js';
 import { parseCommand } from '../../app/parse-command.js';
 import { AppError } from '../../domain/errors.js';
 import { OutcomeSchema } from '../../domain/collaboration.js';
-import { readActionValue, readStep } from '../../cards/action-values.js';
+import { readActionValue, readSheetArg, readStep } from '../../cards/action-values.js';
 import { PollIdSchema, TemperatureSchema, type Locale, type Scope } from '../../domain/poll.js';
 import { CLOSE_ACTION_ID } from '../../cards/poll-card-model.js';
 import { failureText, type SlackContext } from './context.js';
@@ -97,14 +97,14 @@ const handlers: Record<string, (p: Press) => Promise<void>> = {
   'collab.cancel': async (p) => {
     await p.respondPrivately({ text: collabMessages(await p.locale()).cancelled }, true);
   },
+  // Step and reminder cards share these: the argument names the sheet.
   'step.answer': async (p) => {
     const { collabId, arg } = collabValue(p.value);
-    const step = stepOf(arg);
-    await openView(p, modalFor(await answerForm(p.ctx.deps, { scope: p.scope, collabId, user: { id: p.userId } }, step)));
+    await openView(p, modalFor(await answerForm(p.ctx.deps, { scope: p.scope, collabId, user: { id: p.userId } }, readSheetArg(arg))));
   },
   'step.show': async (p) => {
     const { collabId, arg } = collabValue(p.value);
-    await postAnswers(p.ctx.deps, { scope: p.scope, collabId, user: { id: p.userId } }, stepOf(arg));
+    await postAnswers(p.ctx.deps, { scope: p.scope, collabId, user: { id: p.userId } }, readSheetArg(arg));
   },
   'step.outcome.': async (p) => {
     const { collabId, arg } = collabValue(p.value);

@@ -1,9 +1,21 @@
 import { z } from 'zod';
-import type { AnswerSet, Collaboration, Outcome, Step } from '../../domain/collaboration.js';
-import { ANSWER_MAX, CollabIdSchema, ISSUE_MAX, OutcomeSchema, RATIONALE_MAX, StepSchema, TITLE_MAX, WITH_WHOM_MAX } from '../../domain/collaboration.js';
+import type { AnswerSet, Collaboration, Outcome, SheetId } from '../../domain/collaboration.js';
+import {
+  ANSWER_MAX,
+  CollabIdSchema,
+  ISSUE_MAX,
+  OutcomeSchema,
+  RATIONALE_MAX,
+  readSheet,
+  SheetIdSchema,
+  StepSchema,
+  stepSheet,
+  TITLE_MAX,
+  WITH_WHOM_MAX,
+} from '../../domain/collaboration.js';
 import { collabMessages } from '../../content/collab-messages.js';
-import { stepText } from '../../content/steps.js';
-import { formChoices } from '../../cards/collab-card-models.js';
+import { sheetText } from '../../content/sheets.js';
+import { formChoices } from '../../cards/root-edit-model.js';
 import type { FormView } from '../../app/collab/forms.js';
 
 /** Modal titles hold at most 24 characters. */
@@ -15,7 +27,11 @@ export const DECISION_MODAL = 'decision.record';
 export const EDIT_MODAL = 'collab.edit';
 
 /** What travels in a modal's private_metadata: ids only (at most 3000 characters). */
-export const StepMetaSchema = z.object({ c: CollabIdSchema, s: StepSchema });
+/** `s` is a step number (as step modals always sent) or a sheet id (reminders). */
+export const StepMetaSchema = z.object({
+  c: CollabIdSchema,
+  s: z.union([StepSchema.transform((step): SheetId => stepSheet(step)), SheetIdSchema]),
+});
 export const DecisionMetaSchema = z.object({ c: CollabIdSchema, o: OutcomeSchema });
 export const EditMetaSchema = z.object({ c: CollabIdSchema });
 
@@ -23,7 +39,7 @@ export const EditMetaSchema = z.object({ c: CollabIdSchema });
 export function modalFor(form: FormView) {
   switch (form.kind) {
     case 'answers':
-      return stepModal(form.collab, form.step, form.own);
+      return sheetModal(form.collab, form.sheet, form.own);
     case 'decision':
       return decisionModal(form.collab, form.outcome);
     case 'edit':
@@ -31,15 +47,16 @@ export function modalFor(form: FormView) {
   }
 }
 
-/** One input block per question, filled with the member's earlier answers. */
-function stepModal(collab: Collaboration, step: Step, own: AnswerSet | undefined) {
+/** One input block per question of a step or reminder, filled with the member's earlier answers. */
+function sheetModal(collab: Collaboration, sheet: SheetId, own: AnswerSet | undefined) {
   const m = collabMessages(collab.locale);
-  const content = stepText(collab.locale, step);
+  const content = sheetText(collab.locale, sheet);
+  const which = readSheet(sheet);
   return {
     type: 'modal' as const,
     callback_id: STEP_MODAL,
-    private_metadata: JSON.stringify({ c: collab.id, s: step }),
-    title: title(m.stepLabel(step)),
+    private_metadata: JSON.stringify({ c: collab.id, s: which.kind === 'step' ? which.step : sheet }),
+    title: title(which.kind === 'step' ? m.stepLabel(which.step) : m.reminderLabel(which.n)),
     submit: plain(m.saveButton),
     close: plain(m.cancelButton),
     blocks: [
@@ -49,7 +66,7 @@ function stepModal(collab: Collaboration, step: Step, own: AnswerSet | undefined
         block_id: q.id,
         optional: true,
         label: plain(q.label),
-        hint: plain(q.hint),
+        ...(q.hint ? { hint: plain(q.hint) } : {}),
         element: {
           type: 'plain_text_input',
           action_id: 'value',

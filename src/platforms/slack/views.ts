@@ -37,7 +37,7 @@ export function registerViews(app: App, ctx: SlackContext): void {
     const parsed = ViewSubmissionSchema.safeParse(body);
     const meta = parsed.success ? StepMetaSchema.safeParse(readJson(parsed.data.view.private_metadata)) : undefined;
     if (!parsed.success || !meta?.success) return ack();
-    const { c: collabId, s: step } = meta.data;
+    const { c: collabId, s: sheet } = meta.data;
     const userId = parsed.data.user.id;
     let scope: Scope | undefined;
     const state = parsed.data.view.state.values;
@@ -46,10 +46,10 @@ export function registerViews(app: App, ctx: SlackContext): void {
     try {
       scope = await slackScope(body, ctx.workspace);
       const { collab } = await loadCollab(ctx.deps, scope, collabId);
-      const errors = answerErrors(collab.locale, step, values);
+      const errors = answerErrors(collab.locale, sheet, values);
       if (Object.keys(errors).length > 0) return ack({ response_action: 'errors', errors });
       // Stored before the modal closes, so a failure is shown in the modal and nothing is lost.
-      await submitAnswers(ctx.deps, { scope, collabId, user: { id: userId } }, step, values, collab);
+      await submitAnswers(ctx.deps, { scope, collabId, user: { id: userId } }, sheet, values, collab);
       await ack();
     } catch (err) {
       await failInModal(ctx, ack as Ack, firstField, err, scope, userId, client).catch(() => undefined);

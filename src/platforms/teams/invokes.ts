@@ -2,20 +2,20 @@ import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import { castVote, loadPoll } from '../../app/cast-vote.js';
 import { closePoll } from '../../app/close-poll.js';
-import type { CardView } from '../../app/card-views.js';
+import type { CardView, PersonalNote } from '../../app/card-views.js';
 import { chooseOutcome, decisionErrors, openCollabPoll, recordDecision, type Step4Outcome } from '../../app/collab/decide.js';
 import { editCollaboration, patchErrors, type CollabPatch } from '../../app/collab/edit-collaboration.js';
 import { answerForm, editForm } from '../../app/collab/forms.js';
 import { dossierLinkView, runCommand } from '../../app/collab/run-command.js';
 import { forgetCollaboration } from '../../app/collab/forget-collaboration.js';
 import { answerErrors, ownAnswers, postAnswers, postStep, submitAnswers } from '../../app/collab/steps.js';
-import { loadCollab, loadDecisionView, loadRootView, loadStepView } from '../../app/collab-views.js';
+import { loadCollab, loadDecisionView, loadReminderView, loadRootView, loadStepView } from '../../app/collab-views.js';
 import type { AppDeps } from '../../app/deps.js';
 import { parseCommand } from '../../app/parse-command.js';
 import { collabMessages } from '../../content/collab-messages.js';
 import { AppError } from '../../domain/errors.js';
-import { FormSchema, OutcomeSchema, type Person } from '../../domain/collaboration.js';
-import { readActionValue, readStep } from '../../cards/action-values.js';
+import { FormSchema, OutcomeSchema, readSheet, type AnswerSet, type Person, type SheetId } from '../../domain/collaboration.js';
+import { readActionValue, readSheetArg, readStep } from '../../cards/action-values.js';
 import { LocaleSchema, type Locale, type Scope } from '../../domain/poll.js';
 import { CloseDataSchema, VoteDataSchema } from './payloads.js';
 import { storableReference } from './reference.js';
@@ -42,10 +42,16 @@ function collabValue(data: Record<string, unknown>): { collabId: string; arg: st
   return readActionValue(parsed.data.v);
 }
 
-const stepOf = readStep;
 
 /** Text inputs arrive under their ids; anything else (or missing) counts as empty. */
 const input = (data: Record<string, unknown>, id: string): string => (typeof data[id] === 'string' ? (data[id] as string) : '');
+
+/** A step or reminder card as one member sees it: with their own answers in the inputs. */
+async function sheetCard(i: Invoke, collabId: string, sheet: SheetId, own: AnswerSet | undefined, personal?: PersonalNote): Promise<CardView> {
+  const which = readSheet(sheet);
+  if (which.kind === 'reminder') return { kind: 'reminder', view: { ...(await loadReminderView(i.deps, i.scope, collabId, which.n)), own }, personal };
+  return { kind: 'step', view: { ...(await loadStepView(i.deps, i.scope, collabId, which.step)), own }, personal };
+}
 
 async function rootView(i: Invoke, collabId: string, notice?: string): Promise<InvokeResult> {
   return { view: { kind: 'root', view: await loadRootView(i.deps, i.scope, collabId), personal: notice ? { notice } : undefined } };
@@ -70,7 +76,7 @@ export const invokeHandlers: Record<string, (i: Invoke) => Promise<InvokeResult>
   'collab.view': async (i) => rootView(i, collabValue(i.data).collabId),
   'collab.poststep': async (i) => {
     const { collabId, arg } = collabValue(i.data);
-    await postStep(i.deps, { scope: i.scope, collabId, user: i.user }, stepOf(arg));
+    await postStep(i.deps, { scope: i.scope, collabId, user: i.user }, readStep(arg));
     return rootView(i, collabId);
   },
   'collab.edit': async (i) => {
@@ -143,35 +149,33 @@ export const invokeHandlers: Record<string, (i: Invoke) => Promise<InvokeResult>
     return { view: await dossierLinkView(i.deps, { scope: i.scope, collabId, user: i.user }, i.locale) };
   },
   'collab.cancel': async (i) => ({ notice: collabMessages(i.locale).cancelled }),
+  // Step and reminder cards share these verbs: the argument names the sheet.
   'step.answer': async (i) => {
     const { collabId, arg } = collabValue(i.data);
-    const step = stepOf(arg);
+    const sheet = readSheetArg(arg);
     const { collab } = await loadCollab(i.deps, i.scope, collabId);
     const actor = { scope: i.scope, collabId, user: i.user };
     const values: Record<string, string> = {};
     for (const [key, value] of Object.entries(i.data)) if (key.startsWith('q_') && typeof value === 'string') values[key.slice(2)] = value;
-    const errors = answerErrors(collab.locale, step, values);
+    const errors = answerErrors(collab.locale, sheet, values);
     if (Object.keys(errors).length > 0) {
-      const view = await loadStepView(i.deps, i.scope, collabId, step);
-      return { view: { kind: 'step', view: { ...view, own: await ownAnswers(i.deps, actor, step) }, personal: { notice: Object.values(errors)[0] } } };
+      return { view: await sheetCard(i, collabId, sheet, await ownAnswers(i.deps, actor, sheet), { notice: Object.values(errors)[0] }) };
     }
-    const own = await submitAnswers(i.deps, actor, step, values, collab);
-    const view = await loadStepView(i.deps, i.scope, collabId, step);
-    return { view: { kind: 'step', view: { ...view, own }, personal: { notice: collabMessages(i.locale).answersSaved, tone: 'ok' } } };
+    const own = await submitAnswers(i.deps, actor, sheet, values, collab);
+    return { view: await sheetCard(i, collabId, sheet, own, { notice: collabMessages(i.locale).answersSaved, tone: 'ok' }) };
   },
   'step.mine': async (i) => {
     const { collabId, arg } = collabValue(i.data);
-    const step = stepOf(arg);
-    const form = await answerForm(i.deps, { scope: i.scope, collabId, user: i.user }, step);
-    const own = form.kind === 'answers' ? form.own : undefined;
-    return { view: { kind: 'step', view: { ...(await loadStepView(i.deps, i.scope, collabId, step)), own } } };
+    const sheet = readSheetArg(arg);
+    const form = await answerForm(i.deps, { scope: i.scope, collabId, user: i.user }, sheet);
+    return { view: await sheetCard(i, collabId, sheet, form.kind === 'answers' ? form.own : undefined) };
   },
   'step.show': async (i) => {
     const { collabId, arg } = collabValue(i.data);
-    const step = stepOf(arg);
+    const sheet = readSheetArg(arg);
     const actor = { scope: i.scope, collabId, user: i.user };
-    await postAnswers(i.deps, actor, step);
-    return { view: { kind: 'step', view: { ...(await loadStepView(i.deps, i.scope, collabId, step)), own: await ownAnswers(i.deps, actor, step) } } };
+    await postAnswers(i.deps, actor, sheet);
+    return { view: await sheetCard(i, collabId, sheet, await ownAnswers(i.deps, actor, sheet)) };
   },
   'step.outcome': async (i) => {
     const { collabId, arg } = collabValue(i.data);
