@@ -5,7 +5,7 @@ import { sheetText } from '../content/sheets.js';
 import { collabMessages, formatDate, type CollabMessages } from '../content/collab-messages.js';
 import { messages } from '../content/messages.js';
 import { outcomeText, stepText } from '../content/steps.js';
-import { reminderSheet, type AnswerSet, type Decision, type OpenItem, type Person, type TemperatureRecord } from '../domain/collaboration.js';
+import { reminderSheet, stepSheet, type AnswerSet, type Collaboration, type Decision, type OpenItem, type Person, type SheetId, type TemperatureRecord } from '../domain/collaboration.js';
 import type { Locale } from '../domain/poll.js';
 
 /** How a platform shows a person and escapes user text inside its markup. */
@@ -123,85 +123,74 @@ export interface StepCardModel {
   fallbackText: string;
 }
 
-export function buildStepModel(view: StepView, f: Formatting, note: PersonalNote = {}): StepCardModel {
-  const { collab, step } = view;
+/** What differs between a step card and a reminder card; the rest of the model is shared. */
+interface SheetCard {
+  sheet: SheetId;
+  answered: number;
+  members?: number;
+  own?: AnswerSet;
+  openItems: OpenItem[];
+  outcomes: StepCardModel['outcomes'];
+  outcomeNote: string;
+}
+
+function sheetCardModel(collab: Collaboration, card: SheetCard, f: Formatting, note: PersonalNote): StepCardModel {
   const m = collabMessages(collab.locale);
-  const content = stepText(collab.locale, step);
-  const o = outcomeText(collab.locale);
-  const open = collab.stage !== 'stopped';
+  const content = sheetText(collab.locale, card.sheet);
   return {
     collabId: collab.id,
-    value: actionValue(collab.id, String(step)),
+    value: actionValue(collab.id, sheetArg(card.sheet)),
     title: content.title,
     collabTitle: f.text(collab.title),
     intro: content.intro,
     facts: content.facts.map((x) => ({ title: x.title, value: x.text })),
-    questions: questionModels(content.questions, view.own),
-    itemsTitle: view.openItems.length ? m.openItemsTitle : '',
-    itemsText: itemsText(m, f, view.openItems),
-    progress: m.progress(view.answered, view.members),
+    questions: content.questions.map((q) => ({
+      id: q.id,
+      inputId: `q_${q.id}`,
+      label: q.label,
+      hint: q.hint,
+      own: card.own?.values[q.id] ?? '',
+      slackText: q.hint ? `*${q.label}*\n_${q.hint}_` : `*${q.label}*`,
+    })),
+    itemsTitle: card.openItems.length ? m.openItemsTitle : '',
+    itemsText: itemsText(m, f, card.openItems),
+    progress: m.progress(card.answered, card.members),
     answerLabel: m.answerButton,
     saveLabel: m.saveAnswersButton,
     showLabel: m.postAnswersButton,
     mineLabel: m.mineButton,
     placeholder: m.answerPlaceholder,
-    outcomes:
-      step === 4 && open && collab.stage === 'steps'
-        ? [
-            { label: o.ok, value: actionValue(collab.id, 'ok') },
-            { label: m.outcomeBack(1), value: actionValue(collab.id, 'back1') },
-            { label: m.outcomeBack(2), value: actionValue(collab.id, 'back2') },
-            { label: o.fails, value: actionValue(collab.id, 'fails') },
-          ]
-        : [],
-    outcomeNote: step === 4 && open && collab.stage === 'steps' ? m.stepFourChoose : '',
-    open,
+    outcomes: card.outcomes,
+    outcomeNote: card.outcomeNote,
+    open: collab.stage !== 'stopped',
     notice: note.notice ?? '',
     noticeColor: noticeColor(note),
     fallbackText: `${content.title}: ${f.text(collab.title)}`,
   };
 }
 
-function questionModels(questions: { id: string; label: string; hint: string }[], own: AnswerSet | undefined): StepCardModel['questions'] {
-  return questions.map((q) => ({
-    id: q.id,
-    inputId: `q_${q.id}`,
-    label: q.label,
-    hint: q.hint,
-    own: own?.values[q.id] ?? '',
-    slackText: q.hint ? `*${q.label}*\n_${q.hint}_` : `*${q.label}*`,
-  }));
+export function buildStepModel(view: StepView, f: Formatting, note: PersonalNote = {}): StepCardModel {
+  const { collab, step } = view;
+  const m = collabMessages(collab.locale);
+  const o = outcomeText(collab.locale);
+  // Stap 4's outcomes are the facilitator's to choose while the collaboration is in its steps.
+  const choosing = step === 4 && collab.stage === 'steps';
+  const outcomes = choosing
+    ? [
+        { label: o.ok, value: actionValue(collab.id, 'ok') },
+        { label: m.outcomeBack(1), value: actionValue(collab.id, 'back1') },
+        { label: m.outcomeBack(2), value: actionValue(collab.id, 'back2') },
+        { label: o.fails, value: actionValue(collab.id, 'fails') },
+      ]
+    : [];
+  const card = { sheet: stepSheet(step), answered: view.answered, members: view.members, own: view.own, openItems: view.openItems, outcomes, outcomeNote: choosing ? m.stepFourChoose : '' };
+  return sheetCardModel(collab, card, f, note);
 }
 
 /** A reminder card (seed 003) has the step card's shape: a title, an explanation and three questions. */
 export function buildReminderModel(view: ReminderView, f: Formatting, note: PersonalNote = {}): StepCardModel {
-  const { collab, n } = view;
-  const m = collabMessages(collab.locale);
-  const content = sheetText(collab.locale, reminderSheet(n));
-  const open = collab.stage !== 'stopped';
-  return {
-    collabId: collab.id,
-    value: actionValue(collab.id, sheetArg(reminderSheet(n))),
-    title: content.title,
-    collabTitle: f.text(collab.title),
-    intro: content.intro,
-    facts: [],
-    questions: questionModels(content.questions, view.own),
-    itemsTitle: '',
-    itemsText: '',
-    progress: m.progress(view.answered, view.members),
-    answerLabel: m.answerButton,
-    saveLabel: m.saveAnswersButton,
-    showLabel: m.postAnswersButton,
-    mineLabel: m.mineButton,
-    placeholder: m.answerPlaceholder,
-    outcomes: [],
-    outcomeNote: '',
-    open,
-    notice: note.notice ?? '',
-    noticeColor: noticeColor(note),
-    fallbackText: `${content.title}: ${f.text(collab.title)}`,
-  };
+  const card = { sheet: reminderSheet(view.n), answered: view.answered, members: view.members, own: view.own, openItems: [], outcomes: [], outcomeNote: '' };
+  return sheetCardModel(view.collab, card, f, note);
 }
 
 export interface DecisionCardModel {
