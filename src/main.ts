@@ -13,6 +13,7 @@ import { days, newPollId } from './app/open-poll.js';
 import { Pseudonyms } from './app/pseudonyms.js';
 import { refreshLiveCard } from './app/refresh-live-card.js';
 import { expirePoll } from './app/close-poll.js';
+import { postScheduledReminder } from './app/collab/steps.js';
 import { RedisPollStore } from './store/redis-poll-store.js';
 import { RedisKvStore } from './store/kv-store.js';
 import { RedisCollabStore } from './store/redis-collab-store.js';
@@ -140,6 +141,7 @@ export async function buildApp(config: Config, redisUrl: string, opts: BuildOpti
     worker = createJobWorker(workerRedis, {
       refresh: (scope, card) => refreshLiveCard(deps, jobs, scope, card),
       expire: (scope, pollId) => expirePoll(deps, scope, pollId),
+      reminder: (scope, collabId) => postScheduledReminder(deps, scope, collabId),
     });
     worker.on('error', (err: Error) => logger.warn({ errorClass: err.name, component: 'worker' }, 'worker connection problem'));
     worker.on('failed', (job, err) => logger.warn({ job: job?.name, jobId: job?.id, errorClass: err.name, attempts: job?.attemptsMade }, 'poll job failed'));

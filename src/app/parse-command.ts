@@ -8,11 +8,44 @@ export type ParsedCommand =
   | { kind: 'list' }
   | { kind: 'step'; step?: Step }
   | { kind: 'reminder'; n?: ReminderNumber }
+  | { kind: 'reminder-schedule'; rhythm: { weekday: number; hour: number; minute: number; everyWeeks: 1 | 2 } }
+  | { kind: 'reminder-stop' }
   | { kind: 'decide' }
   | { kind: 'decisions' }
   | { kind: 'dossier' }
   | { kind: 'forget' }
   | { kind: 'unknown'; word: string };
+
+const WEEKDAYS: Record<string, number> = {
+  zondag: 0, maandag: 1, dinsdag: 2, woensdag: 3, donderdag: 4, vrijdag: 5, zaterdag: 6,
+  sunday: 0, monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5, saturday: 6,
+};
+
+/**
+ * `[2 weken|weeks] [weekday] [9:00|9.30|9u|9]` after `elke`/`every`; weekday and time default to
+ * Monday 9:00. Anything else is not a rhythm (undefined), so nothing is ever guessed.
+ */
+function parseRhythm(words: string[]): { weekday: number; hour: number; minute: number; everyWeeks: 1 | 2 } | undefined {
+  let everyWeeks: 1 | 2 = 1;
+  let weekday = 1;
+  let hour = 9;
+  let minute = 0;
+  let i = 0;
+  if (words[i] === '2' && (words[i + 1] === 'weken' || words[i + 1] === 'weeks')) {
+    everyWeeks = 2;
+    i += 2;
+  } else if (words[i] === 'week') i += 1;
+  if (words[i] !== undefined && WEEKDAYS[words[i]!] !== undefined) weekday = WEEKDAYS[words[i++]!]!;
+  if (words[i] === 'om' || words[i] === 'at') i += 1;
+  if (words[i] !== undefined) {
+    const time = /^([01]?\d|2[0-3])(?:[:.]([0-5]\d)|u([0-5]\d)?)?$/.exec(words[i]!);
+    if (!time) return undefined;
+    hour = Number(time[1]);
+    minute = Number(time[2] ?? time[3] ?? 0);
+    i += 1;
+  }
+  return i === words.length ? { weekday, hour, minute, everyWeeks } : undefined;
+}
 
 /** Commands without arguments, in Dutch and English. */
 const SIMPLE: Record<string, ParsedCommand> = {
@@ -55,6 +88,12 @@ export function parseCommand(text: string): ParsedCommand {
     // `reminder` alone posts the next one; `reminder 4` that one. Other words are not understood (yet), not guessed.
     if (words.length === 0) return { kind: 'reminder' };
     if (words.length === 1 && /^(10|[1-9])$/.test(words[0]!)) return { kind: 'reminder', n: Number(words[0]) };
+    const next = words[0]!.toLowerCase();
+    if (words.length === 1 && (next === 'stop' || next === 'stoppen')) return { kind: 'reminder-stop' };
+    if (next === 'elke' || next === 'every') {
+      const rhythm = parseRhythm(words.slice(1).map((w) => w.toLowerCase()));
+      if (rhythm) return { kind: 'reminder-schedule', rhythm };
+    }
     return { kind: 'unknown', word: `${first} ${words.join(' ')}`.slice(0, 40) };
   }
   if (first === 'stap' || first === 'step') {

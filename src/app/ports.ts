@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PlatformSchema, type NamedVote, type Poll, type Scope, type Tally, type Temperature } from '../domain/poll.js';
 import type { LiveCard } from './live-cards.js';
+import type { WeeklyRule } from '../domain/weekly.js';
 
 /**
  * A place to post into (a channel, a thread, a chat) as its platform describes it. `ref` is
@@ -110,6 +111,14 @@ export interface Scheduler {
   /** Closes the poll after `delayMs` (its maximum age); one job per poll. */
   scheduleExpiry(scope: Scope, pollId: string, delayMs: number): Promise<void>;
   cancelExpiry(scope: Scope, pollId: string): Promise<void>;
+  /**
+   * Posts the collaboration's next reminder on a weekly rhythm (one scheduler per thread; a new
+   * rhythm replaces the old). Returns when the first one comes.
+   */
+  scheduleReminders(scope: Scope, collabId: string, rule: WeeklyRule): Promise<number>;
+  cancelReminders(scope: Scope, collabId: string): Promise<void>;
+  /** When the next scheduled reminder comes, if a rhythm is set. */
+  nextReminder(scope: Scope, collabId: string): Promise<number | undefined>;
   /** Removes the queued jobs of one collaboration's cards and of its polls' cards. */
   cancelCollab(scope: Scope, collabId: string, pollIds: string[]): Promise<void>;
   /** Removes every queued job of a workspace or tenant. */

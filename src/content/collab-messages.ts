@@ -73,6 +73,12 @@ export interface CollabMessages {
   cancelled: string;
   dossierLink: (url: string, validMs: number, filePosted: boolean) => string;
   dossierOffer: string;
+  reminderScheduled: (rhythm: string, next: string) => string;
+  reminderNext: (rhythm: string, next: string) => string;
+  reminderStopped: string;
+  weekdays: string[];
+  everyWeek: (weekday: string, time: string) => string;
+  everyTwoWeeks: (weekday: string, time: string) => string;
   dossierButton: string;
   openDossier: string;
   started: string;
@@ -162,6 +168,12 @@ const nl: CollabMessages = {
   dossierLink: (url, validMs, filePosted) =>
     `Het dossier van deze samenwerking (alleen voor jou; de link werkt ${Math.round(validMs / 86_400_000)} dagen): ${url}` +
     (filePosted ? '\nDe Markdown-versie staat ook in de draad.' : ''),
+  reminderScheduled: (rhythm, next) => `Afgesproken: ${rhythm} komt er een reminder in de draad. De eerste komt ${next}.`,
+  reminderNext: (rhythm, next) => `Reminders komen ${rhythm}. De volgende komt ${next}. Stoppen kan met \`reminder stop\`.`,
+  reminderStopped: 'De geplande reminders zijn gestopt. Met `reminder` zet je er nog altijd zelf een in de draad.',
+  weekdays: ['zondag', 'maandag', 'dinsdag', 'woensdag', 'donderdag', 'vrijdag', 'zaterdag'],
+  everyWeek: (weekday, time) => `elke ${weekday} om ${time}`,
+  everyTwoWeeks: (weekday, time) => `om de twee weken op ${weekday} om ${time}`,
   dossierOffer: 'Het dossier bundelt de velden, antwoorden, temperaturen, beslissingen en open punten. Vraag je eigen privélink op met de knop.',
   dossierButton: 'Mijn dossierlink',
   openDossier: 'Dossier openen',
@@ -252,6 +264,12 @@ const en: CollabMessages = {
   dossierLink: (url, validMs, filePosted) =>
     `The dossier of this collaboration (just for you; the link works for ${Math.round(validMs / 86_400_000)} days): ${url}` +
     (filePosted ? '\nThe Markdown version is also in the thread.' : ''),
+  reminderScheduled: (rhythm, next) => `Agreed: a reminder comes into the thread ${rhythm}. The first one comes ${next}.`,
+  reminderNext: (rhythm, next) => `Reminders come ${rhythm}. The next one comes ${next}. Stop them with \`reminder stop\`.`,
+  reminderStopped: 'The scheduled reminders have stopped. You can still post one yourself with `reminder`.',
+  weekdays: ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'],
+  everyWeek: (weekday, time) => `every ${weekday} at ${time}`,
+  everyTwoWeeks: (weekday, time) => `every other ${weekday} at ${time}`,
   dossierOffer: 'The dossier gathers the fields, answers, temperatures, decisions and open points. Get your own private link with the button.',
   dossierButton: 'My dossier link',
   openDossier: 'Open dossier',

@@ -76,9 +76,16 @@ export const CollaborationSchema = z.object({
   revisit: StepSchema.optional(),
   /** The reminder posted last, so `reminder` without a number posts the next one (after 10 comes 1). */
   lastReminder: ReminderNumberSchema.optional(),
+  /** The rhythm scheduled reminders follow, in the collaboration's time zone; absent when none is set. */
+  reminderRhythm: z
+    .object({ weekday: z.number().int().min(0).max(6), hour: z.number().int().min(0).max(23), minute: z.number().int().min(0).max(59), everyWeeks: z.union([z.literal(1), z.literal(2)]) })
+    .optional(),
   createdAt: z.number().int(),
 });
 export type Collaboration = z.infer<typeof CollaborationSchema>;
+
+/** Collaborations keep the time of Flanders and the Netherlands unless told otherwise. */
+export const DEFAULT_TIME_ZONE = 'Europe/Brussels';
 
 /** The facilitator and coordinators take decisions and change the collaboration. */
 export function canDecide(collab: Pick<Collaboration, 'facilitator' | 'coordinators'>, userId: string): boolean {

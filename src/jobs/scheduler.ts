@@ -6,6 +6,9 @@ import { PlatformSchema, PollIdSchema, type Scope } from '../domain/poll.js';
 import type { Scheduler, RefreshTiming } from '../app/ports.js';
 import type { RefreshMarker, RefreshOutcome } from '../app/refresh-live-card.js';
 import { liveCardId, parseLiveCardId, type LiveCard } from '../app/live-cards.js';
+import { CollabIdSchema } from '../domain/collaboration.js';
+import type { WeeklyRule } from '../domain/weekly.js';
+import { rhythmPattern, rhythmStrategy } from './reminder-rhythm.js';
 import { liveCardKeys } from '../store/keys.js';
 import { beginRefreshScript, clearRefreshMarkScript, finishRefreshScript } from '../store/lua.js';
 import { asStoreError } from '../store/store-errors.js';
@@ -20,8 +23,13 @@ const ScopeFields = { platform: PlatformSchema, tenant: z.string().min(1).max(12
 /** Job payloads hold ids only; the worker reads the current state itself. */
 export const ExpireJobSchema = z.object({ ...ScopeFields, pollId: PollIdSchema });
 export const RefreshJobSchema = z.object({ ...ScopeFields, card: z.string().max(64) });
+export const ReminderJobSchema = z.object({ ...ScopeFields, collabId: CollabIdSchema });
 export type ExpireJobData = z.infer<typeof ExpireJobSchema>;
 export type RefreshJobData = z.infer<typeof RefreshJobSchema>;
+export type ReminderJobData = z.infer<typeof ReminderJobSchema>;
+
+/** Collaboration ids are random (96 bits): the id alone names the thread's reminder scheduler. */
+const reminderSchedulerId = (collabId: string): string => `reminders-${collabId}`;
 
 export const defaultRefreshTiming: RefreshTiming = { minIntervalMs: 2000, pendingTtlMs: 15_000, leaseMs: 30_000 };
 
@@ -73,6 +81,11 @@ export class QueueScheduler implements Scheduler, RefreshMarker {
   }
 
   async cancelScope(scope: Scope): Promise<void> {
+    const schedulers = await asStoreError(this.queue.getJobSchedulers(0, -1));
+    for (const s of schedulers) {
+      const data = s.template?.data as Record<string, unknown> | undefined;
+      if (data?.platform === scope.platform && data.tenant === scope.tenant) await asStoreError(this.queue.removeJobScheduler(s.key));
+    }
     await this.removeWhere((d) => d.platform === scope.platform && d.tenant === scope.tenant);
   }
 
@@ -97,6 +110,24 @@ export class QueueScheduler implements Scheduler, RefreshMarker {
     );
   }
 
+  async scheduleReminders(scope: Scope, collabId: string, rule: WeeklyRule): Promise<number> {
+    const data: ReminderJobData = { platform: scope.platform, tenant: scope.tenant, collabId };
+    // One scheduler per thread: upserting again replaces its rhythm, it never adds a second one.
+    await asStoreError(this.queue.upsertJobScheduler(reminderSchedulerId(collabId), { pattern: rhythmPattern(rule) }, { name: 'reminder', data }));
+    const next = await this.nextReminder(scope, collabId);
+    if (next === undefined) throw new AppError('store_unavailable', 'scheduler not stored');
+    return next;
+  }
+
+  async cancelReminders(_scope: Scope, collabId: string): Promise<void> {
+    await asStoreError(this.queue.removeJobScheduler(reminderSchedulerId(collabId)));
+  }
+
+  async nextReminder(_scope: Scope, collabId: string): Promise<number | undefined> {
+    const scheduler = await asStoreError(this.queue.getJobScheduler(reminderSchedulerId(collabId)));
+    return scheduler?.next === undefined ? undefined : Number(scheduler.next);
+  }
+
   async begin(scope: Scope, card: LiveCard): Promise<number> {
     const k = liveCardKeys(scope, card);
     return Number(await asStoreError(beginRefreshScript.run(this.redis, [k.refresh, k.owner], [this.timing.minIntervalMs, this.timing.leaseMs])));
@@ -112,6 +143,7 @@ export function createJobQueue(connection: Redis): Queue {
   return new Queue(JOB_QUEUE, {
     connection,
     prefix: QUEUE_PREFIX,
+    settings: { repeatStrategy: rhythmStrategy },
     // BullMQ's event stream holds job ids and outcomes only; keep it short.
     streams: { events: { maxLen: 1000 } },
     defaultJobOptions: {
@@ -128,6 +160,8 @@ export function createJobQueue(connection: Redis): Queue {
 export interface JobHandlers {
   refresh(scope: Scope, card: LiveCard): Promise<RefreshOutcome>;
   expire(scope: Scope, pollId: string): Promise<void>;
+  /** A scheduled reminder is due in a collaboration's thread. */
+  reminder(scope: Scope, collabId: string): Promise<void>;
 }
 
 /** The worker that runs poll jobs; several processes may run it side by side. */
@@ -136,6 +170,12 @@ export function createJobWorker(connection: Redis, handlers: JobHandlers, concur
     JOB_QUEUE,
     async (job: Job, token?: string) => {
       // A payload that is not ours will not become valid by retrying it.
+      if (job.name === 'reminder') {
+        const data = ReminderJobSchema.safeParse(job.data);
+        if (!data.success) throw new UnrecoverableError('invalid job payload');
+        await handlers.reminder({ platform: data.data.platform, tenant: data.data.tenant }, data.data.collabId);
+        return 'reminded';
+      }
       if (job.name === 'expire') {
         const data = ExpireJobSchema.safeParse(job.data);
         if (!data.success) throw new UnrecoverableError('invalid job payload');
@@ -154,6 +194,6 @@ export function createJobWorker(connection: Redis, handlers: JobHandlers, concur
       }
       return outcome.kind === 'stopped' ? `stopped:${outcome.code}` : outcome.kind;
     },
-    { connection, prefix: QUEUE_PREFIX, concurrency },
+    { connection, prefix: QUEUE_PREFIX, concurrency, settings: { repeatStrategy: rhythmStrategy } },
   );
 }

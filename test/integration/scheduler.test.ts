@@ -47,6 +47,7 @@ function startWorker(handlers: Partial<JobHandlers>) {
   const worker = createJobWorker(workerConn, {
     refresh: handlers.refresh ?? (async () => ({ kind: 'updated' })),
     expire: handlers.expire ?? (async () => undefined),
+    reminder: handlers.reminder ?? (async () => undefined),
   });
   return { worker, stop: async () => { await worker.close(); workerConn.disconnect(); } };
 }

@@ -30,6 +30,7 @@ export async function forgetCollaboration(deps: AppDeps, a: Actor): Promise<void
     Promise.all(LIVE_CARDS.map((name) => deps.collabs.getCard(a.scope, a.collabId, name))),
   ]);
   const polls = await Promise.all(pollIds.map((id) => deps.store.getPoll(a.scope, id)));
+  await deps.jobs.cancelReminders(a.scope, a.collabId);
   // Keys first: a refresh that runs from now on finds nothing to render and stops.
   await deps.collabs.delete(a.scope, a.collabId);
   await deps.dossier.links.revoke(a.scope, links);

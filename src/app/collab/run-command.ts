@@ -14,6 +14,8 @@ import { findCollaboration, listCollaborations } from './find-collaboration.js';
 import { confirmForget } from './forget-collaboration.js';
 import { messengerFor, startCollaboration } from './start-collaboration.js';
 import { postReminder, postStep } from './steps.js';
+import { nextScheduledReminder, scheduleReminders, stopReminders } from './reminder-schedule.js';
+import { formatMoment, formatRhythm } from '../../content/schedule-text.js';
 
 export interface CommandInput {
   scope: Scope;
@@ -89,9 +91,23 @@ export async function runCommand(deps: AppDeps, input: CommandInput): Promise<Co
       await postStep(deps, actor, step);
       return { kind: 'none' };
     }
-    case 'reminder':
+    case 'reminder': {
+      // With a rhythm set, `reminder` alone says when the next one comes instead of posting one now.
+      if (cmd.n === undefined) {
+        const { collab } = await loadCollab(deps, scope, collabId);
+        const scheduled = await nextScheduledReminder(deps, actor, collab);
+        if (scheduled) return text(collabMessages(locale).reminderNext(formatRhythm(locale, scheduled.rhythm), formatMoment(locale, scheduled.at)));
+      }
       await postReminder(deps, actor, cmd.n);
       return { kind: 'none' };
+    }
+    case 'reminder-schedule': {
+      const at = await scheduleReminders(deps, actor, cmd.rhythm);
+      return text(collabMessages(locale).reminderScheduled(formatRhythm(locale, cmd.rhythm), formatMoment(locale, at)));
+    }
+    case 'reminder-stop':
+      await stopReminders(deps, actor);
+      return text(collabMessages(locale).reminderStopped);
     case 'decide':
       await postDecisionCard(deps, actor);
       return { kind: 'none' };

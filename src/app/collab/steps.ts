@@ -5,6 +5,7 @@ import { sheetText } from '../../content/sheets.js';
 import { collabMessages } from '../../content/collab-messages.js';
 import { loadCollab, loadReminderView, loadStepView } from '../collab-views.js';
 import type { AppDeps } from '../deps.js';
+import type { Place } from '../ports.js';
 import { scheduleIfMarked } from '../refresh-live-card.js';
 import { messengerFor, refreshRoot } from './start-collaboration.js';
 
@@ -99,14 +100,31 @@ export async function postAnswers(deps: AppDeps, a: Actor, sheet: SheetId): Prom
  * thread. Facilitator and coordinators only, like the steps.
  */
 export async function postReminder(deps: AppDeps, a: Actor, n?: ReminderNumber): Promise<ReminderNumber> {
-  const { collab, thread } = await requireCoordinator(deps, a);
-  if (collab.stage === 'stopped') throw new AppError('collab_stopped');
-  const which = n ?? (((collab.lastReminder ?? 0) % 10) + 1);
-  await deps.collabs.update(a.scope, a.collabId, (c) => ({ ...c, lastReminder: which }));
+  const record = await requireCoordinator(deps, a);
+  if (record.collab.stage === 'stopped') throw new AppError('collab_stopped');
+  return postReminderCard(deps, a.scope, a.collabId, record.thread, record.collab.lastReminder, n);
+}
+
+/**
+ * The scheduled reminder of a collaboration is due: the next one is posted. A collaboration that
+ * is gone or stopped ends its schedule instead, so no scheduler outlives what it was for.
+ */
+export async function postScheduledReminder(deps: AppDeps, scope: Scope, collabId: string): Promise<void> {
+  const record = await deps.collabs.get(scope, collabId);
+  if (!record || !record.thread || record.collab.stage === 'stopped') {
+    await deps.jobs.cancelReminders(scope, collabId);
+    return;
+  }
+  await postReminderCard(deps, scope, collabId, record.thread, record.collab.lastReminder);
+}
+
+async function postReminderCard(deps: AppDeps, scope: Scope, collabId: string, thread: Place, last: ReminderNumber | undefined, n?: ReminderNumber): Promise<ReminderNumber> {
+  const which = n ?? (((last ?? 0) % 10) + 1);
+  await deps.collabs.update(scope, collabId, (c) => ({ ...c, lastReminder: which }));
   const sheet = reminderSheet(which);
-  const posted = await messengerFor(deps, a.scope).post(thread, { kind: 'reminder', view: await loadReminderView(deps, a.scope, a.collabId, which) });
-  await deps.collabs.setCard(a.scope, a.collabId, sheet, posted);
-  const marked = await deps.collabs.markRefresh(a.scope, a.collabId, sheet, deps.refreshTiming);
-  await scheduleIfMarked(deps, a.scope, { kind: 'collab', collabId: a.collabId, name: sheet }, marked.refreshDelayMs);
+  const posted = await messengerFor(deps, scope).post(thread, { kind: 'reminder', view: await loadReminderView(deps, scope, collabId, which) });
+  await deps.collabs.setCard(scope, collabId, sheet, posted);
+  const marked = await deps.collabs.markRefresh(scope, collabId, sheet, deps.refreshTiming);
+  await scheduleIfMarked(deps, scope, { kind: 'collab', collabId, name: sheet }, marked.refreshDelayMs);
   return which;
 }
