@@ -239,6 +239,21 @@ describe('Teams: a reminder', () => {
     const bad = await h.invoke(bart, 'step.answer', { v: `${id}:reminder11`, q_q1: 'x' });
     expect(json(bad.card)).toContain('niets veranderd');
   });
+
+  it('follows a schedule set in English, and a plain member cannot set one', async () => {
+    const { call, activityId } = await h.mention(ann, 'start Reminders on a schedule', 'en-GB');
+    const id = valueOf(cardOf(call), 'collab.edit');
+    const thread = `${CHANNEL_CONV};messageid=${activityId}`;
+    await say(bart, 'reminder every 2 weeks friday 14:30', thread, 'en-GB');
+    await postedIn(thread, 'Only the facilitator and the coordinators');
+    await say(ann, 'reminder every 2 weeks friday 14:30', thread, 'en-GB');
+    await postedIn(thread, 'every other Friday at 14:30');
+    const scheduler = await h.app.queue.getJobScheduler(`reminders-${id}`);
+    expect(new Date(Number(scheduler!.next)).toLocaleString('en-GB', { timeZone: 'Europe/Brussels', weekday: 'long', hour: '2-digit', minute: '2-digit' })).toBe('Friday 14:30');
+    await say(ann, 'reminder stop', thread, 'en-GB');
+    await postedIn(thread, 'scheduled reminders have stopped');
+    expect(await h.app.queue.getJobScheduler(`reminders-${id}`)).toBeUndefined();
+  });
 });
 
 describe('Teams: in a group chat', () => {
