@@ -524,9 +524,10 @@ describe('Slack: welcome', () => {
 
   it('says once, in the inviter\'s language, how to begin when the bot is invited to a channel', async () => {
     expect((await h.post(joined('U_SOMEONE', 'EvJoin1'))).status).toBe(200);
-    expect((await h.post(joined('UBOT', 'EvJoin2'))).status).toBe(200);
+    const sentAt = Math.floor(Date.now() / 1000);
+    expect((await h.post(joined('UBOT', 'EvJoin2'), { timestamp: sentAt })).status).toBe(200);
     // Slack retries an event it thinks we missed (signed anew, with a retry header): it must not greet twice.
-    const retry = await h.post(joined('UBOT', 'EvJoin2'), { timestamp: Math.floor(Date.now() / 1000) - 1, extraHeaders: { 'X-Slack-Retry-Num': '1', 'X-Slack-Retry-Reason': 'http_timeout' } });
+    const retry = await h.post(joined('UBOT', 'EvJoin2'), { timestamp: sentAt + 1, extraHeaders: { 'X-Slack-Retry-Num': '1', 'X-Slack-Retry-Reason': 'http_timeout' } });
     expect(retry.status).toBe(200);
     const welcome = await posted((c) => c.args.channel === 'C0NIEUW');
     expect(String(welcome.args.text)).toContain('`start [title]`');

@@ -127,11 +127,14 @@ describe('Slack: the temperature poll end to end', () => {
       ts: '1700000100.000200',
       threadTs: '1700000000.000100',
     });
-    expect((await h.post(mention)).status).toBe(200);
+    // Both requests get explicit, different timestamps: a retry signed in the same second as the
+    // original would be an exact replay, which the receiver rightly refuses.
+    const sentAt = Math.floor(Date.now() / 1000);
+    expect((await h.post(mention, { timestamp: sentAt })).status).toBe(200);
     const posted = await h.fake.waitFor((c) => c.method === 'chat.postMessage' && c.args.thread_ts === '1700000000.000100');
     expect(textOf(posted.args.blocks)).toContain('Doen we mee?');
     // Slack's retry carries the same event_id with a new signature.
-    expect((await h.post(mention, { extraHeaders: { 'X-Slack-Retry-Num': '1', 'X-Slack-Retry-Reason': 'http_timeout' }, timestamp: Math.floor(Date.now() / 1000) - 1 })).status).toBe(200);
+    expect((await h.post(mention, { extraHeaders: { 'X-Slack-Retry-Num': '1', 'X-Slack-Retry-Reason': 'http_timeout' }, timestamp: sentAt + 1 })).status).toBe(200);
     const marker = appMentionEventBody({ eventId: 'Ev0MARKER', teamId: TEAM, channelId: CHANNEL, userId: 'U_FACI', text: '<@UBOT> poll marker', ts: '1700000200.000300', threadTs: '1700000000.000999' });
     await h.post(marker);
     await h.fake.waitFor((c) => c.method === 'chat.postMessage' && c.args.thread_ts === '1700000000.000999');
