@@ -134,6 +134,15 @@ describe('a collaboration in the Agents Playground (browser, English)', () => {
       });
       await page.screenshot({ path: resolve(ARTIFACTS, 'playground-collab-step.png') });
 
+      await type(page, 'reminder 6');
+      const reminder = cardWith(page, 'Reminder 6');
+      await reminder.waitFor({ timeout: 15_000 });
+      await reminder.locator('textarea').first().fill('The people doing the work have not met yet.');
+      await reminder.getByRole('button', { name: 'Save answers' }).click();
+      await cardWith(page, 'Reminder 6').filter({ hasText: '1 of' }).waitFor({ timeout: 15_000 });
+      await page.evaluate(() => [...document.querySelectorAll('.ac-adaptiveCard')].filter((c) => c.textContent?.includes('Reminder 6')).at(-1)?.scrollIntoView({ block: 'start' }));
+      await page.screenshot({ path: resolve(ARTIFACTS, 'playground-collab-reminder.png') });
+
       await type(page, 'step 4');
       const step4 = cardWith(page, 'Decide together');
       await step4.waitFor({ timeout: 15_000 });
