@@ -4,7 +4,7 @@ import type { Scope } from '../domain/poll.js';
 import type { AppDeps } from './deps.js';
 import { loadPoll, pollInfo } from './cast-vote.js';
 import type { Closer, PollState } from './ports.js';
-import { scheduleIfMarked } from './refresh-live-card.js';
+import { refreshCollabCard, scheduleIfMarked } from './refresh-live-card.js';
 
 async function close(deps: AppDeps, scope: Scope, pollId: string, by: Closer): Promise<void> {
   const result = await deps.store.closePoll(scope, pollId, by, deps.clock.now(), deps.refreshTiming);
@@ -32,8 +32,7 @@ async function recordTemperature(deps: AppDeps, scope: Scope, pollId: string): P
     throw err;
   }
   for (const name of ['root', 'decision'] as const) {
-    const marked = await deps.collabs.markRefresh(scope, collabId, name, deps.refreshTiming);
-    await scheduleIfMarked(deps, scope, { kind: 'collab', collabId, name }, marked.refreshDelayMs);
+    await refreshCollabCard(deps, scope, collabId, name);
   }
 }
 

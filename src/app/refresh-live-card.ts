@@ -4,7 +4,7 @@ import type { Scope } from '../domain/poll.js';
 import type { CardView } from './card-views.js';
 import { loadDecisionView, loadReminderView, loadRootView, loadStepView } from './collab-views.js';
 import type { AppDeps } from './deps.js';
-import type { LiveCard } from './live-cards.js';
+import type { CollabCardName, LiveCard } from './live-cards.js';
 import type { CardRef } from './ports.js';
 
 export interface RefreshMarker {
@@ -77,7 +77,16 @@ export async function refreshLiveCard(deps: AppDeps, marker: RefreshMarker, scop
   }
 }
 
-/** Schedules a refresh of a collaboration card when the store marked it pending. */
+/**
+ * Has a collaboration's live card follow a change: marks its refresh pending and queues the job
+ * when no refresh is pending yet (the pending one will render the latest state).
+ */
+export async function refreshCollabCard(deps: AppDeps, scope: Scope, collabId: string, name: CollabCardName): Promise<void> {
+  const marked = await deps.collabs.markRefresh(scope, collabId, name, deps.refreshTiming);
+  await scheduleIfMarked(deps, scope, { kind: 'collab', collabId, name }, marked.refreshDelayMs);
+}
+
+/** Queues a refresh of a live card when the store marked it pending (a delay) and none was pending before. */
 export async function scheduleIfMarked(deps: AppDeps, scope: Scope, card: LiveCard, delayMs: number | undefined): Promise<void> {
   if (delayMs !== undefined) await deps.jobs.scheduleRefresh(scope, card, delayMs);
 }

@@ -72,12 +72,11 @@ export class RedisCollabStore implements CollabStore {
     const data = JSON.stringify(CollaborationSchema.parse(collab));
     const k = collabKeys(collab.scope, collab.id);
     const channel = channelCollabsKey(collab.scope, keyHash(channelKey));
-    await this.index.add(collab.scope, [k.meta, channel].map((key) => ({ key, expiresAt: this.now() + this.retentionMs })));
-    await asStoreError(
-      this.redis.hset(k.meta, { data, v: '1', channel: keyHash(channelKey) }),
-    );
-    await asStoreError(this.redis.zadd(channel, collab.createdAt, collab.id));
-    await this.touch(collab.scope, collab.id, [channel]);
+    // Indexed first, and every write carries its lifetime: an interrupted start leaves no key
+    // without one. The other keys get theirs when first written (see touch and the scripts).
+    await this.index.add(collab.scope, [...collabKeyList(collab.scope, collab.id), channel].map((key) => ({ key, expiresAt: this.now() + this.retentionMs })));
+    await asStoreError(this.redis.multi().hset(k.meta, { data, v: '1', channel: keyHash(channelKey) }).pexpire(k.meta, this.retentionMs).exec());
+    await asStoreError(this.redis.multi().zadd(channel, collab.createdAt, collab.id).pexpire(channel, this.retentionMs).exec());
   }
 
   async setRoot(scope: Scope, id: string, root: CardRef, thread: Place): Promise<void> {

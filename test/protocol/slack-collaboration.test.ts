@@ -540,11 +540,15 @@ describe('Slack: welcome', () => {
 });
 
 describe('Slack: what the logs hold', () => {
-  it('never a title, an answer, a reason or a name typed into a collaboration', async () => {
+  it('never a title, an answer, a reason, a token, or who anyone is (ids, names, emails)', async () => {
     const text = h.logs.text();
     expect(text).toContain('Slack workspace resolved');
     for (const typed of ['Huiswerkklas', 'Past bij onze missie', 'Budget vastleggen', 'Geen budget dit schooljaar', 'Kinderen zonder', 'Brede school', 'xoxb-']) {
       expect(text, typed).not.toContain(typed);
+    }
+    // Every person who acted in these tests, as Slack identifies them and as users.info names them.
+    for (const user of ['U_FACI', 'U_LID1', 'U_LID2', 'U_COORD', 'U_EN']) {
+      for (const who of [user, `user-${user}`, `User ${user}`, `${user.toLowerCase()}@school.example`]) expect(text, who).not.toContain(who);
     }
   });
 });

@@ -273,6 +273,17 @@ describe('Teams: in a group chat', () => {
   });
 });
 
+describe('Teams: what the logs hold', () => {
+  it('never a title, an answer, or who anyone is (Teams ids, Entra ids, names)', async () => {
+    const text = h.logs.text();
+    expect(text).toContain('TEAMS_LOCAL_MODE is on');
+    for (const typed of ['Huiswerkklas', 'Past bij onze opdracht', 'Budget vastleggen', 'De directie wil dit proberen', 'Kinderen zonder rustige plek']) expect(text, typed).not.toContain(typed);
+    for (const name of ['Ann', 'Bart', 'Chloe', 'Gust', 'Fien', 'Eve']) {
+      for (const who of [`29:${name}`, `aad-${name}`, `"${name}"`]) expect(text, who).not.toContain(who);
+    }
+  });
+});
+
 describe('Teams: welcome', () => {
   it('greets once when the bot is added to a team, and not when someone else joins', async () => {
     const added = (id: string) =>

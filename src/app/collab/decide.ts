@@ -2,12 +2,12 @@ import { AppError } from '../../domain/errors.js';
 import { OutcomeSchema, RATIONALE_MAX, tensionOf, WITH_WHOM_MAX, type Decision, type Outcome } from '../../domain/collaboration.js';
 import { collabMessages } from '../../content/collab-messages.js';
 import { outcomeText } from '../../content/steps.js';
-import { loadCollab, loadDecisionView, itemId } from '../collab-views.js';
+import { loadDecisionView, itemId } from '../collab-views.js';
 import type { AppDeps } from '../deps.js';
 import { openPoll } from '../open-poll.js';
-import { scheduleIfMarked } from '../refresh-live-card.js';
-import { messengerFor, refreshRoot } from './start-collaboration.js';
-import { postStep, requireCoordinator, type Actor } from './steps.js';
+import { refreshCollabCard } from '../refresh-live-card.js';
+import { messengerFor } from './start-collaboration.js';
+import { postStep, requireCoordinator, threadOf, type Actor } from './steps.js';
 
 /** Posts the decision card in the thread (`besluit`): with the latest temperature, or an offer to measure it. */
 export async function postDecisionCard(deps: AppDeps, a: Actor): Promise<void> {
@@ -18,9 +18,9 @@ export async function postDecisionCard(deps: AppDeps, a: Actor): Promise<void> {
 }
 
 /** Opens the temperature poll in the collaboration's thread; its result goes into the history. */
-export async function openCollabPoll(deps: AppDeps, a: Actor, userId: string): Promise<void> {
+export async function openCollabPoll(deps: AppDeps, a: Actor): Promise<void> {
   const { collab, thread } = await requireCoordinator(deps, a);
-  const state = await openPoll(deps, { scope: a.scope, place: thread, userId, locale: collab.locale, anonymous: true, hidden: false, collabId: a.collabId });
+  const state = await openPoll(deps, { scope: a.scope, place: thread, userId: a.user.id, locale: collab.locale, anonymous: true, hidden: false, collabId: a.collabId });
   await deps.collabs.addPoll(a.scope, a.collabId, state.poll.id);
 }
 
@@ -64,16 +64,14 @@ export async function recordDecision(deps: AppDeps, a: Actor, input: DecisionInp
   };
   await deps.collabs.appendDecision(a.scope, a.collabId, decision);
   if (decision.tension === 'traject') await deps.collabs.addItem(a.scope, a.collabId, itemId('traject', m.trajectItem), m.trajectItem);
-  const marked = await deps.collabs.markRefresh(a.scope, a.collabId, 'decision', deps.refreshTiming);
-  await scheduleIfMarked(deps, a.scope, { kind: 'collab', collabId: a.collabId, name: 'decision' }, marked.refreshDelayMs);
-  await refreshRoot(deps, a.scope, a.collabId);
+  await refreshCollabCard(deps, a.scope, a.collabId, 'decision');
+  await refreshCollabCard(deps, a.scope, a.collabId, 'root');
   return decision;
 }
 
 /** Posts the list of decisions (`besluiten`) in the thread. */
 export async function postDecisions(deps: AppDeps, a: Actor): Promise<void> {
-  const { thread } = await loadCollab(deps, a.scope, a.collabId);
-  if (!thread) throw new AppError('collab_starting');
+  const { thread } = await threadOf(deps, a.scope, a.collabId);
   await messengerFor(deps, a.scope).post(thread, { kind: 'decisions', view: await loadDecisionView(deps, a.scope, a.collabId) });
 }
 
@@ -110,19 +108,14 @@ export async function chooseOutcome(deps: AppDeps, a: Actor, choice: Step4Outcom
       viaStep4: true,
     });
     await messenger.post(thread, { kind: 'evaluation', collab });
-    await refreshRoot(deps, a.scope, a.collabId);
-    await refreshStep4(deps, a);
+    await refreshCollabCard(deps, a.scope, a.collabId, 'root');
+    // The stap 4 card drops its outcome buttons once an outcome is chosen.
+    await refreshCollabCard(deps, a.scope, a.collabId, 'step4');
     return;
   }
   await deps.collabs.update(a.scope, a.collabId, (c) => ({ ...c, stage: 'deciding' }));
-  await refreshStep4(deps, a);
-  await openCollabPoll(deps, a, a.user.id);
+  await refreshCollabCard(deps, a.scope, a.collabId, 'step4');
+  await openCollabPoll(deps, a);
   await postDecisionCard(deps, a);
-  await refreshRoot(deps, a.scope, a.collabId);
-}
-
-/** The stap 4 card drops its outcome buttons once an outcome is chosen. */
-async function refreshStep4(deps: AppDeps, a: Actor): Promise<void> {
-  const marked = await deps.collabs.markRefresh(a.scope, a.collabId, 'step4', deps.refreshTiming);
-  await scheduleIfMarked(deps, a.scope, { kind: 'collab', collabId: a.collabId, name: 'step4' }, marked.refreshDelayMs);
+  await refreshCollabCard(deps, a.scope, a.collabId, 'root');
 }

@@ -5,7 +5,7 @@ import { LocaleSchema } from '../../domain/poll.js';
 import { collabMessages } from '../../content/collab-messages.js';
 import type { AppDeps } from '../deps.js';
 import { loadCollab } from '../collab-views.js';
-import { refreshRoot } from './start-collaboration.js';
+import { refreshCollabCard } from '../refresh-live-card.js';
 import type { Actor } from './steps.js';
 
 /** What the root card's edit form sends; absent fields stay as they are, null clears. */
@@ -53,7 +53,7 @@ export async function editCollaboration(deps: AppDeps, a: Actor, patch: CollabPa
     if (patch.locale !== undefined) next.locale = patch.locale;
     return next;
   });
-  await refreshRoot(deps, a.scope, a.collabId);
+  await refreshCollabCard(deps, a.scope, a.collabId, 'root');
   return updated;
 }
 

@@ -59,10 +59,3 @@ export async function startCollaboration(deps: AppDeps, input: StartInput): Prom
   }
   return collab;
 }
-
-/** Re-renders the root card soon (its refresh is spaced like every live card). */
-export async function refreshRoot(deps: AppDeps, scope: Scope, collabId: string): Promise<void> {
-  const marked = await deps.collabs.markRefresh(scope, collabId, 'root', deps.refreshTiming);
-  if (marked.refreshDelayMs !== undefined) await deps.jobs.scheduleRefresh(scope, { kind: 'collab', collabId, name: 'root' }, marked.refreshDelayMs);
-}
-

@@ -6,8 +6,8 @@ import { collabMessages } from '../../content/collab-messages.js';
 import { loadCollab, loadReminderView, loadStepView } from '../collab-views.js';
 import type { AppDeps } from '../deps.js';
 import type { Place } from '../ports.js';
-import { scheduleIfMarked } from '../refresh-live-card.js';
-import { messengerFor, refreshRoot } from './start-collaboration.js';
+import { refreshCollabCard, scheduleIfMarked } from '../refresh-live-card.js';
+import { messengerFor } from './start-collaboration.js';
 
 export interface Actor {
   scope: Scope;
@@ -15,8 +15,8 @@ export interface Actor {
   user: Person;
 }
 
-/** The thread of a collaboration, where its cards go. */
-async function threadOf(deps: AppDeps, scope: Scope, collabId: string) {
+/** A collaboration with its thread (where its cards go), or collab_starting while its root card is on its way. */
+export async function threadOf(deps: AppDeps, scope: Scope, collabId: string) {
   const record = await loadCollab(deps, scope, collabId);
   if (!record.thread) throw new AppError('collab_starting');
   return { ...record, thread: record.thread };
@@ -47,9 +47,8 @@ export async function postStep(deps: AppDeps, a: Actor, step: Step, note?: strin
   const posted = await messenger.post(thread, { kind: 'step', view });
   await deps.collabs.setCard(a.scope, a.collabId, `step${step}`, posted);
   // Answers given between posting and storing the card's place reach it through this refresh.
-  const marked = await deps.collabs.markRefresh(a.scope, a.collabId, `step${step}`, deps.refreshTiming);
-  await scheduleIfMarked(deps, a.scope, { kind: 'collab', collabId: a.collabId, name: `step${step}` }, marked.refreshDelayMs);
-  await refreshRoot(deps, a.scope, a.collabId);
+  await refreshCollabCard(deps, a.scope, a.collabId, `step${step}`);
+  await refreshCollabCard(deps, a.scope, a.collabId, 'root');
 }
 
 /** Why an answer cannot be stored, per question id; empty when it can. */
@@ -78,7 +77,7 @@ export async function submitAnswers(deps: AppDeps, a: Actor, sheet: SheetId, val
   const set: AnswerSet = { by: a.user, at: deps.clock.now(), values: trimmed };
   const saved = await deps.collabs.saveAnswers(a.scope, a.collabId, sheet, set, deps.refreshTiming);
   await scheduleIfMarked(deps, a.scope, { kind: 'collab', collabId: a.collabId, name: sheet }, saved.refreshDelayMs);
-  if (sheet === 'step2') await refreshRoot(deps, a.scope, a.collabId);
+  if (sheet === 'step2') await refreshCollabCard(deps, a.scope, a.collabId, 'root');
   return set;
 }
 
@@ -124,7 +123,6 @@ async function postReminderCard(deps: AppDeps, scope: Scope, collabId: string, t
   const sheet = reminderSheet(which);
   const posted = await messengerFor(deps, scope).post(thread, { kind: 'reminder', view: await loadReminderView(deps, scope, collabId, which) });
   await deps.collabs.setCard(scope, collabId, sheet, posted);
-  const marked = await deps.collabs.markRefresh(scope, collabId, sheet, deps.refreshTiming);
-  await scheduleIfMarked(deps, scope, { kind: 'collab', collabId, name: sheet }, marked.refreshDelayMs);
+  await refreshCollabCard(deps, scope, collabId, sheet);
   return which;
 }

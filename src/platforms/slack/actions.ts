@@ -120,7 +120,7 @@ const handlers: Record<string, (p: Press) => Promise<void>> = {
   },
   'decision.poll': async (p) => {
     const { collabId } = collabValue(p.value);
-    await openCollabPoll(p.ctx.deps, { scope: p.scope, collabId, user: { id: p.userId } }, p.userId);
+    await openCollabPoll(p.ctx.deps, { scope: p.scope, collabId, user: { id: p.userId } });
   },
 };
 

@@ -199,7 +199,7 @@ export const invokeHandlers: Record<string, (i: Invoke) => Promise<InvokeResult>
   },
   'decision.poll': async (i) => {
     const { collabId } = collabValue(i.data);
-    await openCollabPoll(i.deps, { scope: i.scope, collabId, user: i.user }, i.user.id);
+    await openCollabPoll(i.deps, { scope: i.scope, collabId, user: i.user });
     return { view: { kind: 'decision', view: await loadDecisionView(i.deps, i.scope, collabId) } };
   },
 };
