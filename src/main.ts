@@ -17,6 +17,7 @@ import { postScheduledReminder } from './app/collab/steps.js';
 import { RedisPollStore } from './store/redis-poll-store.js';
 import { RedisKvStore } from './store/kv-store.js';
 import { RedisCollabStore } from './store/redis-collab-store.js';
+import { RedisRegisterStore } from './store/register-store.js';
 import { RedisDossierLinks } from './store/dossier-links.js';
 import { renderMarkdown } from './dossier/render-markdown.js';
 import { dossierRoute, DOSSIER_PREFIX } from './http/dossier-route.js';
@@ -86,7 +87,8 @@ export async function buildApp(config: Config, redisUrl: string, opts: BuildOpti
   const messengers: Messengers = {};
   const collabs = new RedisCollabStore(redis, index, lifetimes.retentionMs, clock.now);
   const dossier = { links: new RedisDossierLinks(redis, index), publicUrl: config.publicUrl, linkMs: days(config.dossierLinkDays), renderMarkdown };
-  const deps: AppDeps = { store, collabs, dossier, messengers, jobs, refreshTiming, lifetimes, pseudonyms, clock, newId: newPollId };
+  const register = new RedisRegisterStore(redis, index, lifetimes.retentionMs, clock.now);
+  const deps: AppDeps = { store, collabs, dossier, register, messengers, jobs, refreshTiming, lifetimes, pseudonyms, clock, newId: newPollId };
   const routes: Record<string, Route> = { '/healthz': healthRoute(redis), [DOSSIER_PREFIX]: dossierRoute(deps) };
 
   let slackApp: App | undefined;

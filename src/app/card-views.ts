@@ -1,6 +1,7 @@
-import type { AnswerSet, Collaboration, Decision, OpenItem, ReminderNumber, SheetId, Step, TemperatureRecord } from '../domain/collaboration.js';
+import type { AnswerSet, Collaboration, Decision, OpenItem, ReminderNumber, SheetId, Step, TemperatureRecord, WorksheetId } from '../domain/collaboration.js';
 import type { Locale, Temperature } from '../domain/poll.js';
 import type { PollState } from './ports.js';
+import type { RegisterEntry } from './register-ports.js';
 
 /** What one person sees on a card returned only to them (Teams invoke responses). */
 export interface PersonalNote {
@@ -55,6 +56,18 @@ export interface ReminderView {
   own?: AnswerSet;
 }
 
+/**
+ * A worksheet card: the method's checklists (conditions, form, partners, agreements, internal
+ * partners, externals). `entries` are the members' sets (member mode) or the shared entries.
+ */
+export interface WorksheetView {
+  collab: Collaboration;
+  sheet: WorksheetId;
+  entries: AnswerSet[];
+  /** Teams: the form shown in the card for this viewer (Slack uses a modal); `item` in item mode, 'new' for a new partner. */
+  editing?: { item?: string; values: Record<string, string> };
+}
+
 export interface ListView {
   locale: Locale;
   entries: { collab: Collaboration; temperature?: TemperatureRecord; decision?: Decision }[];
@@ -72,6 +85,7 @@ export type CardView =
   | { kind: 'decision'; view: DecisionView; personal?: PersonalNote }
   | { kind: 'answers'; view: AnswersView }
   | { kind: 'reminder'; view: ReminderView; personal?: PersonalNote }
+  | { kind: 'worksheet'; view: WorksheetView; personal?: PersonalNote }
   | { kind: 'evaluation'; collab: Collaboration }
   | { kind: 'decisions'; view: DecisionView }
   | { kind: 'list'; view: ListView }
@@ -81,6 +95,8 @@ export type CardView =
   | { kind: 'confirm'; locale: Locale; collabId: string; title: string }
   /** A short text with one button; `value` goes back with the press (Teams uses it where a reply cannot be private). */
   | { kind: 'offer'; text: string; button: string; verb: string; value: string }
+  /** What the workspace's register says about an organisation (`register <naam>`), shown only to the asker. */
+  | { kind: 'register'; locale: Locale; name: string; entries: RegisterEntry[] }
   /** A private link, with a button that opens it. */
   | { kind: 'link'; text: string; button: string; url: string };
 

@@ -38,8 +38,13 @@ export interface CollabStore {
   findByThread(scope: Scope, threadKey: string): Promise<string | undefined>;
   /** Ids of the collaborations started in a channel or chat, oldest first. */
   listByChannel(scope: Scope, channelKey: string): Promise<string[]>;
-  /** Replaces one member's answers to a sheet (the previous set goes to the history) and marks the sheet's card. */
+  /**
+   * Replaces one member's answers to a sheet, or a shared worksheet entry when `set.item` is set
+   * (the previous version goes to the history), and marks the sheet's card.
+   */
   saveAnswers(scope: Scope, id: string, sheet: SheetId, set: AnswerSet, timing: RefreshTiming): Promise<Marked & { answered: number }>;
+  /** Removes one entry of a shared worksheet (a partner); the last version goes to the history. */
+  removeEntry(scope: Scope, id: string, sheet: SheetId, item: string, timing: RefreshTiming): Promise<Marked & { answered: number }>;
   getAnswers(scope: Scope, id: string, sheet: SheetId): Promise<AnswerSet[]>;
   /** Earlier versions of answers, oldest first (kept for the dossier). */
   getHistory(scope: Scope, id: string): Promise<{ sheet: SheetId; set: AnswerSet }[]>;

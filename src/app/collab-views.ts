@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { AppError } from '../domain/errors.js';
-import { itemsFromAnswers, reminderSheet, stepSheet, type OpenItem, type ReminderNumber, type Step } from '../domain/collaboration.js';
+import { itemsFromAnswers, reminderSheet, stepSheet, type OpenItem, type ReminderNumber, type Step, type WorksheetId } from '../domain/collaboration.js';
 import type { Scope } from '../domain/poll.js';
 import { stepText } from '../content/steps.js';
-import type { DecisionView, ReminderView, RootView, StepView } from './card-views.js';
+import type { DecisionView, ReminderView, RootView, StepView, WorksheetView } from './card-views.js';
 import type { CollabRecord } from './collab-ports.js';
 import type { AppDeps } from './deps.js';
 
@@ -58,6 +58,11 @@ export async function loadReminderView(deps: AppDeps, scope: Scope, collabId: st
     thread && messenger ? messenger.memberCount(thread).catch(() => undefined) : Promise.resolve(undefined),
   ]);
   return { collab, n, answered, members };
+}
+
+export async function loadWorksheetView(deps: AppDeps, scope: Scope, collabId: string, sheet: WorksheetId): Promise<WorksheetView> {
+  const [{ collab }, entries] = await Promise.all([loadCollab(deps, scope, collabId), deps.collabs.getAnswers(scope, collabId, sheet)]);
+  return { collab, sheet, entries };
 }
 
 export async function loadDecisionView(deps: AppDeps, scope: Scope, collabId: string): Promise<DecisionView> {

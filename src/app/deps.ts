@@ -3,12 +3,15 @@ import type { DossierSettings } from './dossier-ports.js';
 import type { Messengers } from './messenger.js';
 import type { Clock, Lifetimes, Scheduler, PollStore, RefreshTiming } from './ports.js';
 import type { Pseudonyms } from './pseudonyms.js';
+import type { RegisterStore } from './register-ports.js';
 
 /** What the use cases need from the outside world; built once in main.ts. */
 export interface AppDeps {
   store: PollStore;
   collabs: CollabStore;
   dossier: DossierSettings;
+  /** The workspace's register of external organisations (seed 004). */
+  register: RegisterStore;
   messengers: Messengers;
   jobs: Scheduler;
   refreshTiming: RefreshTiming;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CollabIdSchema, type AnswerSet, type Collaboration, type Decision, type OpenItem, type Person, type SheetId, type TemperatureRecord } from '../domain/collaboration.js';
+import { CollabIdSchema, type AnswerSet, type Collaboration, type Decision, type OpenItem, type Person, type QuestionSheet, type SheetId, type TemperatureRecord, type WorksheetId } from '../domain/collaboration.js';
 import { LocaleSchema, ScopeSchema, type Scope, type Locale } from '../domain/poll.js';
 
 /** What a dossier link opens: one collaboration, in one language, until it expires. */
@@ -34,7 +34,12 @@ export interface DossierModel {
   /** Display names by person id, resolved when the page is made (never stored). */
   names: Record<string, string>;
   /** Every sheet (step or reminder) in order, with its questions and current answers. */
-  sheets: { sheet: SheetId; title: string; questions: { id: string; label: string; answers: { by: Person; at: number; text: string }[] }[] }[];
+  sheets: { sheet: QuestionSheet; title: string; questions: { id: string; label: string; answers: { by: Person; at: number; text: string }[] }[] }[];
+  /**
+   * The worksheets' current entries (members' sets or shared entries), for every worksheet; the
+   * dossier renders them and the draft agreement from them.
+   */
+  worksheets: Record<WorksheetId, AnswerSet[]>;
   /** Earlier versions of answers, oldest first. */
   history: { sheet: SheetId; set: AnswerSet }[];
   temperatures: TemperatureRecord[];

@@ -1,4 +1,4 @@
-import { TITLE_MAX, type ReminderNumber, type Step } from '../domain/collaboration.js';
+import { TITLE_MAX, type ReminderNumber, type Step, type WorksheetId } from '../domain/collaboration.js';
 import { QUESTION_MAX } from '../domain/poll.js';
 
 export type ParsedCommand =
@@ -14,6 +14,11 @@ export type ParsedCommand =
   | { kind: 'decisions' }
   | { kind: 'dossier' }
   | { kind: 'forget' }
+  | { kind: 'worksheet'; sheet: WorksheetId }
+  /** Search the workspace's register of external organisations; no name means "say how". */
+  | { kind: 'register'; name?: string }
+  /** Set (or, without a zone, show) the collaboration's time zone. */
+  | { kind: 'time-zone'; zone?: string }
   | { kind: 'unknown'; word: string };
 
 const WEEKDAYS: Record<string, number> = {
@@ -61,6 +66,18 @@ const SIMPLE: Record<string, ParsedCommand> = {
   export: { kind: 'dossier' },
   vergeet: { kind: 'forget' },
   forget: { kind: 'forget' },
+  voorwaarden: { kind: 'worksheet', sheet: 'conditions' },
+  conditions: { kind: 'worksheet', sheet: 'conditions' },
+  vorm: { kind: 'worksheet', sheet: 'form' },
+  form: { kind: 'worksheet', sheet: 'form' },
+  partners: { kind: 'worksheet', sheet: 'partners' },
+  afspraken: { kind: 'worksheet', sheet: 'agreements' },
+  agreements: { kind: 'worksheet', sheet: 'agreements' },
+  intern: { kind: 'worksheet', sheet: 'internal' },
+  interne: { kind: 'worksheet', sheet: 'internal' },
+  internal: { kind: 'worksheet', sheet: 'internal' },
+  externen: { kind: 'worksheet', sheet: 'externals' },
+  externals: { kind: 'worksheet', sheet: 'externals' },
 };
 
 const NAMED_FLAGS = new Set(['--named', '--met-namen', '--benoemd']);
@@ -75,8 +92,15 @@ export function parseCommand(text: string): ParsedCommand {
   const words = text.trim().split(/\s+/).filter(Boolean);
   const first = (words.shift() ?? 'help').toLowerCase();
   if (first === 'help' || first === 'hulp' || first === '?') return { kind: 'help' };
-  const simple = SIMPLE[first];
+  const simple = Object.hasOwn(SIMPLE, first) ? SIMPLE[first] : undefined;
   if (simple) return simple;
+  // "interne partners" / "internal partners": two words for one sheet.
+  if ((first === 'interne' || first === 'internal') && words.length === 1 && words[0]!.toLowerCase() === 'partners') return { kind: 'worksheet', sheet: 'internal' };
+  if (first === 'register') {
+    const name = words.join(' ').slice(0, 100).trim();
+    return { kind: 'register', name: name === '' ? undefined : name };
+  }
+  if (first === 'tijdzone' || first === 'timezone') return { kind: 'time-zone', zone: words[0] };
   if (first === 'start') {
     const title = words.join(' ').slice(0, TITLE_MAX).trim();
     return { kind: 'start', title: title === '' ? undefined : title };

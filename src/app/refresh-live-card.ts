@@ -2,7 +2,7 @@ import { isAppError, isPermanent, type ErrorCode } from '../domain/errors.js';
 import { readSheet } from '../domain/collaboration.js';
 import type { Scope } from '../domain/poll.js';
 import type { CardView } from './card-views.js';
-import { loadDecisionView, loadReminderView, loadRootView, loadStepView } from './collab-views.js';
+import { loadDecisionView, loadReminderView, loadRootView, loadStepView, loadWorksheetView } from './collab-views.js';
 import type { AppDeps } from './deps.js';
 import type { CollabCardName, LiveCard } from './live-cards.js';
 import type { CardRef } from './ports.js';
@@ -45,6 +45,7 @@ async function target(deps: AppDeps, scope: Scope, card: LiveCard): Promise<Targ
   if (card.name === 'root') return { ref, view: { kind: 'root', view: await loadRootView(deps, scope, card.collabId) } };
   if (card.name === 'decision') return { ref, view: { kind: 'decision', view: await loadDecisionView(deps, scope, card.collabId) } };
   const sheet = readSheet(card.name);
+  if (sheet.kind === 'worksheet') return { ref, view: { kind: 'worksheet', view: await loadWorksheetView(deps, scope, card.collabId, sheet.id) } };
   if (sheet.kind === 'reminder') return { ref, view: { kind: 'reminder', view: await loadReminderView(deps, scope, card.collabId, sheet.n) } };
   return { ref, view: { kind: 'step', view: await loadStepView(deps, scope, card.collabId, sheet.step) } };
 }

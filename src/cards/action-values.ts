@@ -1,5 +1,5 @@
 import { AppError } from '../domain/errors.js';
-import { CollabIdSchema, SheetIdSchema, StepSchema, type SheetId, type Step } from '../domain/collaboration.js';
+import { CollabIdSchema, QuestionSheetSchema, StepSchema, WorksheetIdSchema, type QuestionSheet, type Step, type WorksheetId } from '../domain/collaboration.js';
 
 /** Button values and Teams data carry the collaboration id and one short argument: `collabId:arg`. */
 export const actionValue = (collabId: string, arg = ''): string => (arg ? `${collabId}:${arg}` : collabId);
@@ -23,14 +23,22 @@ export function readStep(arg: string): Step {
 }
 
 /** A sheet in a button's argument: a step by its number (as the step cards always sent), a reminder by its id. */
-export function sheetArg(sheet: SheetId): string {
+export function sheetArg(sheet: QuestionSheet): string {
   return sheet.startsWith('step') ? sheet.slice(4) : sheet;
 }
 
 /** The sheet in an action's argument, or invalid_input. */
-export function readSheetArg(arg: string): SheetId {
-  if (/^[1-4]$/.test(arg)) return `step${arg}` as SheetId;
-  const sheet = SheetIdSchema.safeParse(arg);
+export function readSheetArg(arg: string): QuestionSheet {
+  if (/^[1-4]$/.test(arg)) return `step${arg}` as QuestionSheet;
+  const sheet = QuestionSheetSchema.safeParse(arg);
   if (!sheet.success) throw new AppError('invalid_input');
   return sheet.data;
+}
+
+/** The worksheet and item in an action's argument (`agreements.inhoud`, `form`), or invalid_input. */
+export function readWorksheetArg(arg: string): { sheet: WorksheetId; item?: string } {
+  const [sheet, item, extra] = arg.split('.');
+  const parsed = WorksheetIdSchema.safeParse(sheet);
+  if (!parsed.success || extra !== undefined || (item !== undefined && !/^[a-z][a-z0-9_]{0,31}$/.test(item))) throw new AppError('invalid_input');
+  return { sheet: parsed.data, item };
 }

@@ -5,7 +5,7 @@ import { sheetText } from '../content/sheets.js';
 import { collabMessages, formatDate, type CollabMessages } from '../content/collab-messages.js';
 import { messages } from '../content/messages.js';
 import { outcomeText, stepText } from '../content/steps.js';
-import { reminderSheet, stepSheet, type AnswerSet, type Collaboration, type Decision, type OpenItem, type Person, type SheetId, type TemperatureRecord } from '../domain/collaboration.js';
+import { reminderSheet, stepSheet, type AnswerSet, type Collaboration, type Decision, type OpenItem, type Person, type QuestionSheet, type TemperatureRecord } from '../domain/collaboration.js';
 import type { Locale } from '../domain/poll.js';
 
 /** How a platform shows a person and escapes user text inside its markup. */
@@ -125,7 +125,7 @@ export interface StepCardModel {
 
 /** What differs between a step card and a reminder card; the rest of the model is shared. */
 interface SheetCard {
-  sheet: SheetId;
+  sheet: QuestionSheet;
   answered: number;
   members?: number;
   own?: AnswerSet;

@@ -1,6 +1,7 @@
 import type { CardView } from '../app/card-views.js';
 import type { Person } from '../domain/collaboration.js';
 import { buildPollCardModel } from './poll-card-model.js';
+import { buildWorksheetModel } from './worksheet-model.js';
 import { buildDecisionModel, buildReminderModel, buildRootModel, buildStepModel, type Formatting } from './collab-card-models.js';
 import {
   buildAnswersModel,
@@ -9,6 +10,7 @@ import {
   buildDecisionsModel,
   buildEvaluationModel,
   buildListModel,
+  buildRegisterModel,
   paginate,
   type SummaryCardModel,
 } from './summary-card-models.js';
@@ -36,6 +38,8 @@ function summaryPages(view: CardView, f: Formatting): SummaryCardModel[] | undef
       return paginate(buildDecisionsModel(view.view, f));
     case 'list':
       return paginate(buildListModel(view.view, f));
+    case 'register':
+      return paginate(buildRegisterModel(view.locale, view.name, view.entries, f));
     default:
       return undefined;
   }
@@ -60,6 +64,8 @@ export function renderSlackCard(view: CardView): SlackMessage[] {
       return [expandCard('slack', 'step', buildStepModel(view.view, f, view.personal)) as unknown as SlackMessage];
     case 'reminder':
       return [expandCard('slack', 'step', buildReminderModel(view.view, f, view.personal)) as unknown as SlackMessage];
+    case 'worksheet':
+      return [expandCard('slack', 'worksheet', buildWorksheetModel(view.view, f, view.personal)) as unknown as SlackMessage];
     case 'decision':
       return [expandCard('slack', 'decision', buildDecisionModel(view.view, f, view.personal)) as unknown as SlackMessage];
     case 'choose':
@@ -91,6 +97,8 @@ export function renderTeamsCard(view: CardView): Record<string, unknown>[] {
       return [expandCard('teams', 'step', buildStepModel(view.view, f, view.personal))];
     case 'reminder':
       return [expandCard('teams', 'step', buildReminderModel(view.view, f, view.personal))];
+    case 'worksheet':
+      return [expandCard('teams', 'worksheet', buildWorksheetModel(view.view, f, view.personal))];
     case 'decision':
       return [expandCard('teams', 'decision', buildDecisionModel(view.view, f, view.personal))];
     case 'choose':

@@ -1,8 +1,10 @@
 import type { AnswersView, DecisionView, ListView } from '../app/card-views.js';
-import { collabMessages } from '../content/collab-messages.js';
+import { collabMessages, formatDate } from '../content/collab-messages.js';
+import { worksheetMessages } from '../content/worksheets/messages.js';
+import type { RegisterEntry } from '../app/register-ports.js';
 import { outcomeText } from '../content/steps.js';
-import { sheetText } from '../content/sheets.js';
-import { readSheet, type Collaboration } from '../domain/collaboration.js';
+import { sheetQuestions } from '../content/sheet-questions.js';
+import type { Collaboration } from '../domain/collaboration.js';
 import type { Locale } from '../domain/poll.js';
 import { decisionText, temperatureText, type Formatting } from './collab-card-models.js';
 
@@ -70,11 +72,9 @@ export function paginate(model: SummaryCardModel): SummaryCardModel[] {
 export function buildAnswersModel(view: AnswersView, f: Formatting): SummaryCardModel {
   const { collab, sheet } = view;
   const m = collabMessages(collab.locale);
-  const content = sheetText(collab.locale, sheet);
-  const which = readSheet(sheet);
-  const heading = which.kind === 'step' ? m.answersHeading(which.step) : m.reminderAnswersHeading(which.n);
-  const sections = content.questions.map((q) => {
-    const lines = view.sets.filter((s) => (s.values[q.id] ?? '').trim() !== '').map((s) => `${f.person(s.by)}: ${f.text(s.values[q.id]!.trim())}`);
+  const { heading, questions } = sheetQuestions(collab.locale, sheet);
+  const sections = questions.map((q) => {
+    const lines = view.sets.filter((s) => q.display(s.values[q.id]).trim() !== '').map((s) => `${f.person(s.by)}: ${f.text(q.display(s.values[q.id]).trim())}`);
     return { title: q.label, text: lines.length ? lines.join('\n') : m.none };
   });
   return {
@@ -82,6 +82,21 @@ export function buildAnswersModel(view: AnswersView, f: Formatting): SummaryCard
     subtitle: f.text(collab.title),
     sections: view.sets.length ? sections : [{ title: '', text: m.noAnswers }],
     fallbackText: `${heading}: ${f.text(collab.title)}`,
+  };
+}
+
+/** The register's evaluations of an organisation, newest first. */
+export function buildRegisterModel(locale: Locale, name: string, entries: RegisterEntry[], f: Formatting): SummaryCardModel {
+  const m = worksheetMessages(locale);
+  const heading = m.registerHeading(f.text(name), entries.length);
+  return {
+    heading,
+    subtitle: '',
+    sections: entries.map((e) => ({
+      title: `${f.text(e.organisation)} · ${formatDate(locale, e.at)}`,
+      text: [e.helped ? `${m.registerHelped}: ${f.text(e.helped)}` : '', e.hindered ? `${m.registerHindered}: ${f.text(e.hindered)}` : ''].filter(Boolean).join('\n') || ' ',
+    })),
+    fallbackText: heading,
   };
 }
 

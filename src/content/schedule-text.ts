@@ -1,5 +1,6 @@
 import type { Locale } from '../domain/poll.js';
 import { collabMessages } from './collab-messages.js';
+import { DEFAULT_TIME_ZONE } from '../domain/collaboration.js';
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 
@@ -10,9 +11,9 @@ export function formatRhythm(locale: Locale, r: { weekday: number; hour: number;
   return r.everyWeeks === 2 ? m.everyTwoWeeks(m.weekdays[r.weekday]!, time) : m.everyWeek(m.weekdays[r.weekday]!, time);
 }
 
-/** A moment with weekday, date and time in Brussels time ("op maandag 29 maart 2027 om 09:00"). */
-export function formatMoment(locale: Locale, at: number): string {
-  const text = new Intl.DateTimeFormat(locale === 'nl' ? 'nl-BE' : 'en-GB', { dateStyle: 'full', timeStyle: 'short', timeZone: 'Europe/Brussels' }).format(at);
+/** A moment with weekday, date and time in the collaboration's time zone ("op maandag 29 maart 2027 om 09:00"). */
+export function formatMoment(locale: Locale, at: number, timeZone = DEFAULT_TIME_ZONE): string {
+  const text = new Intl.DateTimeFormat(locale === 'nl' ? 'nl-BE' : 'en-GB', { dateStyle: 'full', timeStyle: 'short', timeZone }).format(at);
   return locale === 'nl' ? `op ${text}` : `on ${text}`;
 }
 

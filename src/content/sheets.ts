@@ -1,5 +1,5 @@
 import type { Locale } from '../domain/poll.js';
-import { readSheet, type SheetId } from '../domain/collaboration.js';
+import { readQuestionSheet, type QuestionSheet } from '../domain/collaboration.js';
 import { reminder } from './method/reminders.js';
 import { stepText } from './steps.js';
 import type { StepQuestion } from './step-schema.js';
@@ -16,8 +16,8 @@ export interface SheetText {
 const REMINDER_WORD: Record<Locale, string> = { nl: 'Reminder', en: 'Reminder' };
 
 /** The texts of a sheet in one language. */
-export function sheetText(locale: Locale, sheet: SheetId): SheetText {
-  const which = readSheet(sheet);
+export function sheetText(locale: Locale, sheet: QuestionSheet): SheetText {
+  const which = readQuestionSheet(sheet);
   if (which.kind === 'step') return stepText(locale, which.step);
   const r = reminder(locale, which.n);
   return {

@@ -36,18 +36,39 @@ export type ReminderNumber = z.infer<typeof ReminderNumberSchema>;
  * A sheet is a card members answer question by question: one of the four steps, or one of the ten
  * reminders. Answers, their history and the card's refresh are kept per sheet.
  */
-export const sheetIds = [
+export const questionSheetIds = [
   'step1', 'step2', 'step3', 'step4',
   'reminder1', 'reminder2', 'reminder3', 'reminder4', 'reminder5', 'reminder6', 'reminder7', 'reminder8', 'reminder9', 'reminder10',
 ] as const;
+export const QuestionSheetSchema = z.enum(questionSheetIds);
+/** A sheet of open questions: a step or a reminder. */
+export type QuestionSheet = z.infer<typeof QuestionSheetSchema>;
+
+/**
+ * Worksheets are the method's checklists (seeds 000, 002, 003, 004): the five conditions, the
+ * form, the partners, the agreement themes, the internal partners and the plan for externals.
+ * They are stored like sheets; some per member, some shared (see src/content/worksheets).
+ */
+export const worksheetIds = ['conditions', 'form', 'partners', 'agreements', 'internal', 'externals'] as const;
+export const WorksheetIdSchema = z.enum(worksheetIds);
+export type WorksheetId = z.infer<typeof WorksheetIdSchema>;
+
+export const sheetIds = [...questionSheetIds, ...worksheetIds] as const;
 export const SheetIdSchema = z.enum(sheetIds);
 export type SheetId = z.infer<typeof SheetIdSchema>;
 
-export const stepSheet = (step: Step): SheetId => `step${step}`;
-export const reminderSheet = (n: ReminderNumber): SheetId => `reminder${n}` as SheetId;
+export const stepSheet = (step: Step): QuestionSheet => `step${step}`;
+export const reminderSheet = (n: ReminderNumber): QuestionSheet => `reminder${n}` as QuestionSheet;
 
 /** What a sheet id stands for. */
-export function readSheet(sheet: SheetId): { kind: 'step'; step: Step } | { kind: 'reminder'; n: ReminderNumber } {
+export function readSheet(sheet: SheetId): { kind: 'step'; step: Step } | { kind: 'reminder'; n: ReminderNumber } | { kind: 'worksheet'; id: WorksheetId } {
+  const worksheet = WorksheetIdSchema.safeParse(sheet);
+  if (worksheet.success) return { kind: 'worksheet', id: worksheet.data };
+  return sheet.startsWith('step') ? { kind: 'step', step: Number(sheet.slice(4)) as Step } : { kind: 'reminder', n: Number(sheet.slice(8)) };
+}
+
+/** What a step or reminder sheet id stands for. */
+export function readQuestionSheet(sheet: QuestionSheet): { kind: 'step'; step: Step } | { kind: 'reminder'; n: ReminderNumber } {
   return sheet.startsWith('step') ? { kind: 'step', step: Number(sheet.slice(4)) as Step } : { kind: 'reminder', n: Number(sheet.slice(8)) };
 }
 
@@ -80,6 +101,8 @@ export const CollaborationSchema = z.object({
   reminderRhythm: z
     .object({ weekday: z.number().int().min(0).max(6), hour: z.number().int().min(0).max(23), minute: z.number().int().min(0).max(59), everyWeeks: z.union([z.literal(1), z.literal(2)]) })
     .optional(),
+  /** IANA time zone for schedules; absent means DEFAULT_TIME_ZONE. */
+  timeZone: z.string().min(1).max(64).optional(),
   createdAt: z.number().int(),
 });
 export type Collaboration = z.infer<typeof CollaborationSchema>;
@@ -143,6 +166,8 @@ export type Decision = z.infer<typeof DecisionSchema>;
 /** One member's answers to one step, as stored; a later submission replaces it and the old one goes to the history. */
 export const AnswerSetSchema = z.object({
   by: PersonSchema,
+  /** Set on a shared worksheet entry: the item it fills in (a theme, a partner, a school step). */
+  item: z.string().regex(/^[a-z][a-z0-9_]{0,31}$/).optional(),
   at: z.number().int(),
   values: z.record(z.string(), z.string().max(ANSWER_MAX)),
 });

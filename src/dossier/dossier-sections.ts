@@ -2,30 +2,25 @@ import type { DossierModel } from '../app/dossier-ports.js';
 import { collabMessages, formatDate } from '../content/collab-messages.js';
 import { dossierMessages } from '../content/dossier-messages.js';
 import { messages } from '../content/messages.js';
-import type { Person, TemperatureRecord } from '../domain/collaboration.js';
+import { sheetQuestions } from '../content/sheet-questions.js';
+import { displayValue, worksheetDef } from '../content/worksheets/definitions.js';
+import { readSheet, type TemperatureRecord } from '../domain/collaboration.js';
+import { draftAgreementSection } from './draft-agreement.js';
+import { nameOf, type Section, type SectionLine } from './section.js';
+import { worksheetSections } from './worksheet-sections.js';
 
-/**
- * The dossier as neutral sections of text, in the page's language. The HTML page and the
- * Markdown download are two renderings of the same sections, so they never disagree.
- */
-export interface Section {
-  heading: string;
-  intro?: string;
-  facts?: { label: string; value: string }[];
-  /** Sub-sections: a step's questions, a decision, an earlier answer. */
-  blocks?: { heading: string; lines: { label?: string; text: string; mark?: string }[] }[];
-  empty?: string;
-}
+export { nameOf, type Section, type SectionLine } from './section.js';
 
-export function nameOf(model: DossierModel, p: Person): string {
-  return model.names[p.id] ?? p.name ?? p.id;
-}
-
+/** A temperature as one line: the prevailing level and how many voted. */
 export function temperatureLabel(model: DossierModel, t: TemperatureRecord): string {
   const m = collabMessages(model.locale);
   return m.temperatureLine(t.level ? messages(model.locale).temperature[t.level] : messages(model.locale).noVotes, t.voters);
 }
 
+/**
+ * Every section of the dossier in reading order: the collaboration, its people, the sheets, the
+ * worksheets, temperatures, decisions, open points, the draft agreement and earlier answers.
+ */
 export function dossierSections(model: DossierModel): Section[] {
   const { collab, locale } = model;
   const m = collabMessages(locale);
@@ -59,6 +54,7 @@ export function dossierSections(model: DossierModel): Section[] {
         lines: q.answers.length ? q.answers.map((a) => ({ label: nameOf(model, a.by), text: a.text, mark: date(a.at) })) : [{ text: d.noAnswer }],
       })),
     })),
+    ...worksheetSections(model),
     {
       heading: d.temperaturesHeading,
       facts: model.temperatures.map((t) => ({ label: date(t.closedAt), value: temperatureLabel(model, t) })),
@@ -84,16 +80,39 @@ export function dossierSections(model: DossierModel): Section[] {
       facts: model.openItems.map((i) => ({ label: m.itemKind[i.kind], value: i.text })),
       empty: model.openItems.length ? undefined : d.noItems,
     },
+    draftAgreementSection(model),
     {
       heading: d.historyHeading,
       intro: d.historyIntro,
-      blocks: model.history.map((h) => ({
-        heading: `${model.sheets.find((s) => s.sheet === h.sheet)?.title ?? h.sheet} · ${nameOf(model, h.set.by)} · ${date(h.set.at)}`,
-        lines: Object.entries(h.set.values)
-          .filter(([, v]) => v !== '')
-          .map(([k, v]) => ({ label: model.sheets.find((s) => s.sheet === h.sheet)?.questions.find((q) => q.id === k)?.label ?? k, text: v })),
-      })),
+      blocks: model.history.map((h) => historyBlock(model, h)),
       empty: model.history.length ? undefined : m.none,
     },
   ];
+}
+
+/**
+ * An earlier version of a set of answers. Worksheet entries read through their own fields (the
+ * item's, for a school step), so a choice shows its label and an item names what it was about.
+ */
+function historyBlock(model: DossierModel, h: DossierModel['history'][number]): { heading: string; lines: SectionLine[] } {
+  const { locale } = model;
+  const which = readSheet(h.sheet);
+  const sheet = sheetQuestions(locale, h.sheet);
+  let title = model.sheets.find((s) => s.sheet === h.sheet)?.title ?? sheet.heading;
+  let questions = sheet.questions;
+  if (which.kind === 'worksheet') {
+    const def = worksheetDef(locale, which.id);
+    const item = def.items.find((i) => i.id === h.set.item)?.title ?? (which.id === 'partners' ? h.set.values.naam : undefined);
+    title = item ? `${sheet.heading} · ${item}` : sheet.heading;
+    questions = def.fields(h.set.item).map((f) => ({ id: f.id, label: f.label, display: (v) => displayValue(locale, f, v) }));
+  }
+  return {
+    heading: `${title} · ${nameOf(model, h.set.by)} · ${formatDate(locale, h.set.at)}`,
+    lines: Object.entries(h.set.values)
+      .filter(([, v]) => v !== '')
+      .map(([k, v]) => {
+        const q = questions.find((x) => x.id === k);
+        return { label: q?.label ?? k, text: (q ? q.display(v) : v) || v };
+      }),
+  };
 }

@@ -15,7 +15,7 @@ main{max-width:50rem;margin:0 auto;padding:2rem 1.25rem;background:#fff}
 h1{font-size:1.75rem;margin:0 0 .25rem}h2{font-size:1.2rem;margin:2rem 0 .5rem;border-bottom:2px solid #0b6e4f;padding-bottom:.25rem}
 h3{font-size:1rem;margin:1.25rem 0 .25rem}.muted{color:#5f6368}dl{display:grid;grid-template-columns:minmax(8rem,14rem) 1fr;gap:.25rem 1rem;margin:0}
 dt{font-weight:600}dd{margin:0}ul{padding-left:1.25rem;margin:.25rem 0}li{margin:.25rem 0}.mark{font-size:.85rem;color:#5f6368}
-.tension{color:#9a3412;font-weight:600}.superseded{color:#5f6368;font-style:italic}nav a{margin-right:1rem;color:#0b6e4f}
+.tension,.flag{color:#9a3412;font-weight:600}.open{color:#b42318;font-weight:700}.superseded{color:#5f6368;font-style:italic}nav a{margin-right:1rem;color:#0b6e4f}
 @media print{body{background:#fff}main{padding:0}nav{display:none}h2{break-after:avoid}h3{break-after:avoid}}
 `;
 
@@ -25,8 +25,11 @@ function section(s: Section): string {
   if (s.facts?.length) parts.push(`<dl>${s.facts.map((f) => `<dt>${text(f.label)}</dt><dd>${text(f.value)}</dd>`).join('')}</dl>`);
   for (const b of s.blocks ?? []) {
     const lines = b.lines.map((l) => {
-      const cls = l.mark === 'tension' || l.mark === 'superseded' ? ` class="${l.mark}"` : '';
-      const date = l.mark && cls === '' ? ` <span class="mark">${text(l.mark)}</span>` : '';
+      const decision = l.mark === 'tension' || l.mark === 'superseded';
+      // Class names come from fixed sets, never from user text.
+      const classes = [decision ? l.mark : undefined, l.tone].filter(Boolean);
+      const cls = classes.length ? ` class="${classes.join(' ')}"` : '';
+      const date = l.mark && !decision ? ` <span class="mark">${text(l.mark)}</span>` : '';
       return `<li${cls}>${l.label ? `<strong>${text(l.label)}:</strong> ` : ''}${text(l.text)}${date}</li>`;
     });
     parts.push(`<h3>${text(b.heading)}</h3><ul>${lines.join('')}</ul>`);

@@ -2,6 +2,8 @@ import type { DossierModel } from '../app/dossier-ports.js';
 import { formatDate } from '../content/collab-messages.js';
 import { dossierMessages } from '../content/dossier-messages.js';
 import { dossierSections, nameOf } from './dossier-sections.js';
+import { draftAgreementJson } from './draft-agreement.js';
+import { informList, worksheetsJson } from './worksheet-data.js';
 
 /** Markdown control characters in user text are escaped, so an answer cannot restyle the file. */
 const md = (s: string): string => s.replace(/([\\`*_{}[\]<>()#+!|])/g, '\\$1').replace(/\n/g, '  \n');
@@ -19,9 +21,9 @@ export function renderMarkdown(model: DossierModel): string {
       out.push(`### ${md(b.heading)}`, '');
       for (const l of b.lines) {
         const label = l.label ? `**${md(l.label)}:** ` : '';
-        const mark = l.mark === 'tension' ? '⚠️ ' : '';
+        const mark = l.mark === 'tension' || l.tone === 'flag' ? '⚠️ ' : '';
         const note = l.mark && l.mark !== 'tension' && l.mark !== 'superseded' ? ` _(${md(l.mark)})_` : '';
-        const body = l.mark === 'superseded' ? `_${md(l.text)}_` : md(l.text);
+        const body = l.mark === 'superseded' || l.tone === 'muted' ? `_${md(l.text)}_` : l.tone === 'open' ? `**${md(l.text)}**` : md(l.text);
         out.push(`- ${mark}${label}${body}${note}`);
       }
       out.push('');
@@ -52,7 +54,16 @@ export function renderJson(model: DossierModel): string {
         title: s.title,
         questions: s.questions.map((q) => ({ id: q.id, label: q.label, answers: q.answers.map((a) => ({ by: nameOf(model, a.by), at: new Date(a.at).toISOString(), text: a.text })) })),
       })),
-      history: model.history.map((h) => ({ sheet: h.sheet, by: nameOf(model, h.set.by), at: new Date(h.set.at).toISOString(), values: h.set.values })),
+      worksheets: worksheetsJson(model),
+      inform: informList(model).map((p) => ({ naam: p.values.naam ?? null, vertegenwoordiger: p.values.vertegenwoordiger ?? null })),
+      draftAgreement: draftAgreementJson(model),
+      history: model.history.map((h) => ({
+        sheet: h.sheet,
+        ...(h.set.item ? { item: h.set.item } : {}),
+        by: nameOf(model, h.set.by),
+        at: new Date(h.set.at).toISOString(),
+        values: h.set.values,
+      })),
       temperatures: model.temperatures.map((t) => ({ counts: t.counts, voters: t.voters, level: t.level ?? null, closedAt: new Date(t.closedAt).toISOString() })),
       decisions: model.decisions.map((dec) => ({
         outcome: dec.outcome,

@@ -24,7 +24,7 @@ if prev then
   redis.call('RPUSH', KEYS[3], ARGV[6] .. ':' .. prev)
   redis.call('LTRIM', KEYS[3], -tonumber(ARGV[3]), -1)
 end
-redis.call('HSET', KEYS[2], ARGV[1], ARGV[2])
+if ARGV[2] == '' then redis.call('HDEL', KEYS[2], ARGV[1]) else redis.call('HSET', KEYS[2], ARGV[1], ARGV[2]) end
 ${MARK_REFRESH('KEYS[4]', 4)}
 -- The keys written here live as long as the collaboration, so the full renewal can wait (see touchSoon).
 local ttl = redis.call('PTTL', KEYS[1])

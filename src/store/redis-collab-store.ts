@@ -136,13 +136,22 @@ export class RedisCollabStore implements CollabStore {
   }
 
   async saveAnswers(scope: Scope, id: string, sheet: SheetId, set: AnswerSet, timing: RefreshTiming): Promise<Marked & { answered: number }> {
+    return this.writeAnswer(scope, id, sheet, set.item ?? set.by.id, packAnswerSet(set), timing);
+  }
+
+  async removeEntry(scope: Scope, id: string, sheet: SheetId, item: string, timing: RefreshTiming): Promise<Marked & { answered: number }> {
+    return this.writeAnswer(scope, id, sheet, item, '', timing);
+  }
+
+  /** Replaces (or with an empty value removes) one field of a sheet's answers; the old value goes to the history. */
+  private async writeAnswer(scope: Scope, id: string, sheet: SheetId, field: string, packed: Buffer | string, timing: RefreshTiming): Promise<Marked & { answered: number }> {
     const k = collabKeys(scope, id);
     const reply = unwrap(
       await asStoreError(
         saveAnswersScript.run(
           this.redis,
           [k.meta, k.answers(sheet), k.history, k.refresh(sheet)],
-          [set.by.id, packAnswerSet(set), HISTORY_MAX, timing.minIntervalMs, timing.pendingTtlMs, sheet],
+          [field, packed, HISTORY_MAX, timing.minIntervalMs, timing.pendingTtlMs, sheet],
         ),
       ),
     );

@@ -4,7 +4,9 @@ import type { PollState } from '../../src/app/ports.js';
 import { renderSlackCard, renderTeamsCard, slackFormatting, teamsFormatting } from '../../src/cards/platform-cards.js';
 import { expandCard, expandCardDirect, type CardName, type SlackMessage } from '../../src/cards/render.js';
 import { buildDecisionModel, buildReminderModel, buildRootModel, buildStepModel, type Formatting } from '../../src/cards/collab-card-models.js';
-import { buildAnswersModel, buildChooseModel, buildDecisionsModel, buildEvaluationModel, buildListModel, paginate } from '../../src/cards/summary-card-models.js';
+import { buildAnswersModel, buildChooseModel, buildDecisionsModel, buildEvaluationModel, buildListModel, buildRegisterModel, paginate } from '../../src/cards/summary-card-models.js';
+import { buildWorksheetModel } from '../../src/cards/worksheet-model.js';
+import { worksheetVariants } from '../support/worksheet-fixtures.js';
 import { collabMessages } from '../../src/content/collab-messages.js';
 import { outcomeText, stepText } from '../../src/content/steps.js';
 import {
@@ -292,6 +294,12 @@ const variants: Variant[] = [
   { name: 'notice', view: (l) => ({ kind: 'notice', text: collabMessages(l).stoppedNote }) },
   { name: 'poll, open in a collaboration', view: (l) => ({ kind: 'poll', state: pollState(l, 'open'), personal: { ownVote: 'veel' } }) },
   { name: 'poll, closed', view: (l) => ({ kind: 'poll', state: pollState(l, 'closed') }) },
+  ...worksheetVariants((l) => fullCollab(l)),
+  { name: 'worksheet partners, adding one', view: (l) => ({ kind: 'worksheet', view: { collab: fullCollab(l), sheet: 'partners', entries: [], editing: { item: 'new', values: {} } } }) },
+  {
+    name: 'register search',
+    view: (l) => ({ kind: 'register', locale: l, name: 'Natuur<punt>', entries: [{ organisation: 'Natuurpunt', helped: 'Goede <voorbereiding>.', hindered: '', at: T0 }] }),
+  },
 ];
 
 describe('every collaboration card renders valid Slack and Teams messages', () => {
@@ -310,7 +318,7 @@ describe('every collaboration card renders valid Slack and Teams messages', () =
 
   it('covers every kind of collaboration card, the poll and the notice', () => {
     const kinds = new Set(variants.map((v) => v.view('nl').kind));
-    expect([...kinds].sort()).toEqual(['answers', 'choose', 'confirm', 'decision', 'decisions', 'evaluation', 'link', 'list', 'notice', 'offer', 'poll', 'reminder', 'root', 'step']);
+    expect([...kinds].sort()).toEqual(['answers', 'choose', 'confirm', 'decision', 'decisions', 'evaluation', 'link', 'list', 'notice', 'offer', 'poll', 'register', 'reminder', 'root', 'step', 'worksheet']);
   });
 
   it('expands each card exactly as a direct template expansion would (the shape cache changes nothing)', () => {
@@ -334,6 +342,10 @@ describe('every collaboration card renders valid Slack and Teams messages', () =
           return paginate(buildListModel(view.view, f)).map((p): [CardName, object] => ['summary', p]);
         case 'choose':
           return [['choose', buildChooseModel(view.locale, view.command, view.options, f)]];
+        case 'worksheet':
+          return [['worksheet', buildWorksheetModel(view.view, f, view.personal)]];
+        case 'register':
+          return paginate(buildRegisterModel(view.locale, view.name, view.entries, f)).map((p): [CardName, object] => ['summary', p]);
         default:
           return [];
       }

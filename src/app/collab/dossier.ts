@@ -1,6 +1,6 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import type { Person } from '../../domain/collaboration.js';
-import { sheetIds } from '../../domain/collaboration.js';
+import type { AnswerSet, Person, WorksheetId } from '../../domain/collaboration.js';
+import { questionSheetIds, worksheetIds } from '../../domain/collaboration.js';
 import type { Locale } from '../../domain/poll.js';
 import { sheetText } from '../../content/sheets.js';
 import { loadCollab, openItems } from '../collab-views.js';
@@ -49,8 +49,9 @@ export async function openDossier(deps: AppDeps, token: string): Promise<Dossier
 
 async function buildDossier(deps: AppDeps, scope: Actor['scope'], collabId: string, locale: Locale): Promise<DossierModel> {
   const { collab } = await loadCollab(deps, scope, collabId);
-  const [answers, history, temperatures, decisions, items] = await Promise.all([
-    Promise.all(sheetIds.map((sheet) => deps.collabs.getAnswers(scope, collabId, sheet))),
+  const [answers, worksheetEntries, history, temperatures, decisions, items] = await Promise.all([
+    Promise.all(questionSheetIds.map((sheet) => deps.collabs.getAnswers(scope, collabId, sheet))),
+    Promise.all(worksheetIds.map((sheet) => deps.collabs.getAnswers(scope, collabId, sheet))),
     deps.collabs.getHistory(scope, collabId),
     deps.collabs.getTemperatures(scope, collabId),
     deps.collabs.getDecisions(scope, collabId),
@@ -61,6 +62,7 @@ async function buildDossier(deps: AppDeps, scope: Actor['scope'], collabId: stri
     ...(collab.opvolger ? [collab.opvolger] : []),
     ...collab.coordinators,
     ...answers.flat().map((s) => s.by),
+    ...worksheetEntries.flat().map((s) => s.by),
     ...decisions.map((d) => d.by),
   ];
   const names = await messengerFor(deps, scope).displayNames(people).catch(() => ({}));
@@ -69,7 +71,7 @@ async function buildDossier(deps: AppDeps, scope: Actor['scope'], collabId: stri
     collab,
     names,
     // Steps always; reminders only when someone answered them.
-    sheets: sheetIds
+    sheets: questionSheetIds
       .map((sheet, i) => ({ sheet, sets: answers[i]! }))
       .filter(({ sheet, sets }) => sheet.startsWith('step') || sets.length > 0)
       .map(({ sheet, sets }) => {
@@ -84,6 +86,7 @@ async function buildDossier(deps: AppDeps, scope: Actor['scope'], collabId: stri
           })),
         };
       }),
+    worksheets: Object.fromEntries(worksheetIds.map((id, i) => [id, worksheetEntries[i]!])) as Record<WorksheetId, AnswerSet[]>,
     history,
     temperatures,
     decisions,

@@ -1,3 +1,4 @@
+import { sheetIds } from '../../domain/collaboration.js';
 import type { CardView } from '../card-views.js';
 import type { CollabCardName } from '../live-cards.js';
 import { collabMessages } from '../../content/collab-messages.js';
@@ -8,7 +9,8 @@ import { messengerFor } from './start-collaboration.js';
 import type { Actor } from './steps.js';
 import { loadCollab } from '../collab-views.js';
 
-const LIVE_CARDS: CollabCardName[] = ['step1', 'step2', 'step3', 'step4', 'decision'];
+/** Every card that shows the collaboration's state: steps, reminders, worksheets and the decision. */
+const LIVE_CARDS: CollabCardName[] = ['decision', ...sheetIds];
 
 /** The private question before anything is deleted (`vergeet`); only the facilitator gets it. */
 export async function confirmForget(deps: AppDeps, a: Actor, locale: 'nl' | 'en'): Promise<CardView> {
@@ -18,7 +20,7 @@ export async function confirmForget(deps: AppDeps, a: Actor, locale: 'nl' | 'en'
 
 /**
  * Deletes a collaboration on its facilitator's confirmed request: every key, its polls, its
- * queued jobs and its dossier links. Its live cards are replaced by a short notice (their
+ * queued jobs, its dossier links and its evaluation in the workspace's register. Its live cards are replaced by a short notice (their
  * content came from what is now deleted) and the thread is told.
  */
 export async function forgetCollaboration(deps: AppDeps, a: Actor): Promise<void> {
@@ -34,6 +36,7 @@ export async function forgetCollaboration(deps: AppDeps, a: Actor): Promise<void
   // Keys first: a refresh that runs from now on finds nothing to render and stops.
   await deps.collabs.delete(a.scope, a.collabId);
   await deps.dossier.links.revoke(a.scope, links);
+  await deps.register.remove(a.scope, a.collabId);
   for (const pollId of pollIds) {
     await deps.store.deletePoll(a.scope, pollId);
     await deps.jobs.cancelExpiry(a.scope, pollId).catch(() => undefined);

@@ -1,5 +1,5 @@
 import { AppError } from '../../domain/errors.js';
-import type { AnswerSet, Collaboration, Outcome, SheetId } from '../../domain/collaboration.js';
+import type { AnswerSet, Collaboration, Outcome, QuestionSheet, WorksheetId } from '../../domain/collaboration.js';
 import { loadCollab } from '../collab-views.js';
 import type { AppDeps } from '../deps.js';
 import { requireFacilitator } from './edit-collaboration.js';
@@ -11,12 +11,14 @@ import { ownAnswers, requireCoordinator, type Actor } from './steps.js';
  * nobody gets a form whose submission would be refused.
  */
 export type FormView =
-  | { kind: 'answers'; collab: Collaboration; sheet: SheetId; own?: AnswerSet }
+  | { kind: 'answers'; collab: Collaboration; sheet: QuestionSheet; own?: AnswerSet }
   | { kind: 'decision'; collab: Collaboration; outcome: Outcome }
-  | { kind: 'edit'; collab: Collaboration };
+  | { kind: 'edit'; collab: Collaboration }
+  /** A worksheet's form: the whole sheet, or one item (`item`; 'new' adds a partner), with the values it has now. */
+  | { kind: 'worksheet'; collab: Collaboration; sheet: WorksheetId; item?: string; values: Record<string, string> };
 
 /** A member's answer form for a sheet (step or reminder), filled with their earlier answers; anyone in the conversation may answer. */
-export async function answerForm(deps: AppDeps, a: Actor, sheet: SheetId): Promise<FormView> {
+export async function answerForm(deps: AppDeps, a: Actor, sheet: QuestionSheet): Promise<FormView> {
   const [{ collab }, own] = await Promise.all([loadCollab(deps, a.scope, a.collabId), ownAnswers(deps, a, sheet)]);
   if (collab.stage === 'stopped') throw new AppError('collab_stopped');
   return { kind: 'answers', collab, sheet, own };

@@ -14,7 +14,12 @@ import { findCollaboration, listCollaborations } from './find-collaboration.js';
 import { confirmForget } from './forget-collaboration.js';
 import { messengerFor, startCollaboration } from './start-collaboration.js';
 import { postReminder, postStep } from './steps.js';
-import { nextScheduledReminder, scheduleReminders, stopReminders } from './reminder-schedule.js';
+import { nextScheduledReminder, scheduleReminders, setTimeZone, stopReminders } from './reminder-schedule.js';
+import { postWorksheet } from './worksheets.js';
+import { worksheetMessages } from '../../content/worksheets/messages.js';
+import { timeZoneMessages } from '../../content/time-zone-messages.js';
+import { DEFAULT_TIME_ZONE } from '../../domain/collaboration.js';
+import { isAppError } from '../../domain/errors.js';
 import { formatMoment, formatRhythm } from '../../content/schedule-text.js';
 
 export interface CommandInput {
@@ -75,6 +80,13 @@ export async function runCommand(deps: AppDeps, input: CommandInput): Promise<Co
       if (collabId) await deps.collabs.addPoll(scope, collabId, state.poll.id);
       return { kind: 'none' };
     }
+    case 'register': {
+      // The register belongs to the workspace, not to one collaboration: it works anywhere.
+      if (!cmd.name) return text(worksheetMessages(locale).registerNeedsName);
+      const entries = await deps.register.search(scope, cmd.name);
+      if (entries.length === 0) return text(worksheetMessages(locale).registerNone(cmd.name));
+      return { kind: 'card', view: { kind: 'register', locale, name: cmd.name, entries } };
+    }
     default:
       break;
   }
@@ -96,14 +108,15 @@ export async function runCommand(deps: AppDeps, input: CommandInput): Promise<Co
       if (cmd.n === undefined) {
         const { collab } = await loadCollab(deps, scope, collabId);
         const scheduled = await nextScheduledReminder(deps, actor, collab);
-        if (scheduled) return text(collabMessages(locale).reminderNext(formatRhythm(locale, scheduled.rhythm), formatMoment(locale, scheduled.at)));
+        if (scheduled) return text(collabMessages(locale).reminderNext(formatRhythm(locale, scheduled.rhythm), formatMoment(locale, scheduled.at, collab.timeZone)));
       }
       await postReminder(deps, actor, cmd.n);
       return { kind: 'none' };
     }
     case 'reminder-schedule': {
       const at = await scheduleReminders(deps, actor, cmd.rhythm);
-      return text(collabMessages(locale).reminderScheduled(formatRhythm(locale, cmd.rhythm), formatMoment(locale, at)));
+      const { collab } = await loadCollab(deps, scope, collabId);
+      return text(collabMessages(locale).reminderScheduled(formatRhythm(locale, cmd.rhythm), formatMoment(locale, at, collab.timeZone)));
     }
     case 'reminder-stop':
       await stopReminders(deps, actor);
@@ -121,5 +134,18 @@ export async function runCommand(deps: AppDeps, input: CommandInput): Promise<Co
     }
     case 'forget':
       return { kind: 'card', view: await confirmForget(deps, actor, locale) };
+    case 'worksheet':
+      await postWorksheet(deps, actor, cmd.sheet);
+      return { kind: 'none' };
+    case 'time-zone': {
+      const t = timeZoneMessages(locale);
+      if (!cmd.zone) return text(t.current((await loadCollab(deps, scope, collabId)).collab.timeZone ?? DEFAULT_TIME_ZONE));
+      // An unknown zone is the caller's typo: say so privately instead of failing.
+      const zone = await setTimeZone(deps, actor, cmd.zone).catch((err: unknown) => {
+        if (isAppError(err, 'invalid_input')) return undefined;
+        throw err;
+      });
+      return text(zone ? t.set(zone) : t.unknown(cmd.zone.replace(/[^A-Za-z0-9_/+-]/g, '').slice(0, 64)));
+    }
   }
 }

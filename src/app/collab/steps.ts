@@ -1,5 +1,5 @@
 import { AppError } from '../../domain/errors.js';
-import { ANSWER_MAX, canDecide, reminderSheet, type AnswerSet, type Collaboration, type Person, type ReminderNumber, type SheetId, type Step } from '../../domain/collaboration.js';
+import { ANSWER_MAX, canDecide, reminderSheet, type AnswerSet, type Collaboration, type Person, type ReminderNumber, type QuestionSheet, type SheetId, type Step } from '../../domain/collaboration.js';
 import type { Scope } from '../../domain/poll.js';
 import { sheetText } from '../../content/sheets.js';
 import { collabMessages } from '../../content/collab-messages.js';
@@ -52,7 +52,7 @@ export async function postStep(deps: AppDeps, a: Actor, step: Step, note?: strin
 }
 
 /** Why an answer cannot be stored, per question id; empty when it can. */
-export function answerErrors(locale: 'nl' | 'en', sheet: SheetId, values: Record<string, string>): Record<string, string> {
+export function answerErrors(locale: 'nl' | 'en', sheet: QuestionSheet, values: Record<string, string>): Record<string, string> {
   const m = collabMessages(locale);
   const known = new Set(sheetText(locale, sheet).questions.map((q) => q.id));
   const errors: Record<string, string> = {};
@@ -69,7 +69,7 @@ export function answerErrors(locale: 'nl' | 'en', sheet: SheetId, values: Record
  * may answer. Throws invalid_input for unknown questions or texts over the limit. `known` saves a
  * read when the caller already loaded the collaboration.
  */
-export async function submitAnswers(deps: AppDeps, a: Actor, sheet: SheetId, values: Record<string, string>, known?: Collaboration): Promise<AnswerSet> {
+export async function submitAnswers(deps: AppDeps, a: Actor, sheet: QuestionSheet, values: Record<string, string>, known?: Collaboration): Promise<AnswerSet> {
   const collab = known ?? (await loadCollab(deps, a.scope, a.collabId)).collab;
   if (collab.stage === 'stopped') throw new AppError('collab_stopped');
   if (Object.keys(answerErrors(collab.locale, sheet, values)).length > 0) throw new AppError('invalid_input', 'answer too long');

@@ -6,11 +6,13 @@ import { chooseOutcome, openCollabPoll, type Step4Outcome } from '../../app/coll
 import { answerForm, decisionForm, editForm } from '../../app/collab/forms.js';
 import { forgetCollaboration } from '../../app/collab/forget-collaboration.js';
 import { collabMessages } from '../../content/collab-messages.js';
+import { worksheetMessages } from '../../content/worksheets/messages.js';
 import { postAnswers, postStep } from '../../app/collab/steps.js';
 import { parseCommand } from '../../app/parse-command.js';
 import { AppError } from '../../domain/errors.js';
 import { OutcomeSchema } from '../../domain/collaboration.js';
-import { readActionValue, readSheetArg, readStep } from '../../cards/action-values.js';
+import { readActionValue, readSheetArg, readStep, readWorksheetArg } from '../../cards/action-values.js';
+import { adoptForm, NEW_ITEM, postWorksheetAnswers, worksheetForm } from '../../app/collab/worksheets.js';
 import { PollIdSchema, TemperatureSchema, type Locale, type Scope } from '../../domain/poll.js';
 import { CLOSE_ACTION_ID } from '../../cards/poll-card-model.js';
 import { failureText, type SlackContext } from './context.js';
@@ -118,11 +120,32 @@ const handlers: Record<string, (p: Press) => Promise<void>> = {
     const outcome = parsed.data;
     await openView(p, modalFor(await decisionForm(p.ctx.deps, { scope: p.scope, collabId, user: { id: p.userId } }, outcome)));
   },
+  // Worksheet cards: the argument names the sheet and, after a dot, the item.
+  'ws.fill': async (p) => openWorksheetForm(p),
+  'ws.edit.': async (p) => openWorksheetForm(p),
+  'ws.add': async (p) => openWorksheetForm(p, NEW_ITEM),
+  'ws.show': async (p) => {
+    const { collabId, arg } = collabValue(p.value);
+    await postWorksheetAnswers(p.ctx.deps, { scope: p.scope, collabId, user: { id: p.userId } }, readWorksheetArg(arg).sheet);
+  },
+  'ws.adopt': async (p) => {
+    const { collabId, arg } = collabValue(p.value);
+    const { item } = readWorksheetArg(arg);
+    const form = await adoptForm(p.ctx.deps, { scope: p.scope, collabId, user: { id: p.userId } }, item ?? '');
+    const locale = await p.locale();
+    await p.respondPrivately({ text: worksheetMessages(locale).adopted(collabMessages(locale).forms[form]) });
+  },
   'decision.poll': async (p) => {
     const { collabId } = collabValue(p.value);
     await openCollabPoll(p.ctx.deps, { scope: p.scope, collabId, user: { id: p.userId } });
   },
 };
+
+async function openWorksheetForm(p: Press, item?: string): Promise<void> {
+  const { collabId, arg } = collabValue(p.value);
+  const target = readWorksheetArg(arg);
+  await openView(p, modalFor(await worksheetForm(p.ctx.deps, { scope: p.scope, collabId, user: { id: p.userId } }, target.sheet, item ?? target.item)));
+}
 
 /** The handler for an action id and the argument after its key. */
 function route(actionId: string): { handler: (p: Press) => Promise<void>; arg: string } | undefined {

@@ -1,13 +1,13 @@
 import { z } from 'zod';
-import type { AnswerSet, Collaboration, Outcome, SheetId } from '../../domain/collaboration.js';
+import type { AnswerSet, Collaboration, Outcome, QuestionSheet } from '../../domain/collaboration.js';
 import {
   ANSWER_MAX,
   CollabIdSchema,
   ISSUE_MAX,
   OutcomeSchema,
   RATIONALE_MAX,
-  readSheet,
-  SheetIdSchema,
+  readQuestionSheet,
+  QuestionSheetSchema,
   StepSchema,
   stepSheet,
   TITLE_MAX,
@@ -17,6 +17,7 @@ import { collabMessages } from '../../content/collab-messages.js';
 import { sheetText } from '../../content/sheets.js';
 import { formChoices } from '../../cards/root-edit-model.js';
 import type { FormView } from '../../app/collab/forms.js';
+import { worksheetModal } from './worksheet-modal.js';
 
 /** Modal titles hold at most 24 characters. */
 const title = (text: string) => ({ type: 'plain_text' as const, text: text.length > 24 ? `${text.slice(0, 23)}…` : text });
@@ -30,7 +31,7 @@ export const EDIT_MODAL = 'collab.edit';
 /** `s` is a step number (as step modals always sent) or a sheet id (reminders). */
 export const StepMetaSchema = z.object({
   c: CollabIdSchema,
-  s: z.union([StepSchema.transform((step): SheetId => stepSheet(step)), SheetIdSchema]),
+  s: z.union([StepSchema.transform((step): QuestionSheet => stepSheet(step)), QuestionSheetSchema]),
 });
 export const DecisionMetaSchema = z.object({ c: CollabIdSchema, o: OutcomeSchema });
 export const EditMetaSchema = z.object({ c: CollabIdSchema });
@@ -44,14 +45,16 @@ export function modalFor(form: FormView) {
       return decisionModal(form.collab, form.outcome);
     case 'edit':
       return editModal(form.collab);
+    case 'worksheet':
+      return worksheetModal(form.collab, form.sheet, form.item, form.values);
   }
 }
 
 /** One input block per question of a step or reminder, filled with the member's earlier answers. */
-function sheetModal(collab: Collaboration, sheet: SheetId, own: AnswerSet | undefined) {
+function sheetModal(collab: Collaboration, sheet: QuestionSheet, own: AnswerSet | undefined) {
   const m = collabMessages(collab.locale);
   const content = sheetText(collab.locale, sheet);
-  const which = readSheet(sheet);
+  const which = readQuestionSheet(sheet);
   return {
     type: 'modal' as const,
     callback_id: STEP_MODAL,
@@ -158,21 +161,8 @@ function editModal(collab: Collaboration) {
   };
 }
 
-/** The submitted state of a modal: block id -> the `value` element's state. */
-export const ViewStateSchema = z.record(
-  z.string(),
-  z.object({
-    value: z
-      .object({
-        value: z.string().nullable().optional(),
-        selected_option: z.object({ value: z.string() }).nullable().optional(),
-        selected_user: z.string().nullable().optional(),
-        selected_users: z.array(z.string()).optional(),
-      })
-      .optional(),
-  }),
-);
-export type ViewState = z.infer<typeof ViewStateSchema>;
+export { ViewStateSchema, type ViewState } from './view-state.js';
+import { ViewStateSchema } from './view-state.js';
 
 export const ViewSubmissionSchema = z.object({
   user: z.object({ id: z.string().min(1).max(64) }),

@@ -8,6 +8,8 @@ import { LocaleSchema, type Scope } from '../../domain/poll.js';
 import { failureText, type SlackContext } from './context.js';
 import { DECISION_MODAL, DecisionMetaSchema, EDIT_MODAL, EditMetaSchema, STEP_MODAL, StepMetaSchema, ViewSubmissionSchema, type ViewState } from './modals.js';
 import { slackScope } from './workspace.js';
+import { REMOVE_FIELD, WORKSHEET_MODAL, WorksheetMetaSchema, worksheetValues } from './worksheet-modal.js';
+import { removeWorksheetItem, saveWorksheet, worksheetErrors } from '../../app/collab/worksheets.js';
 
 type Ack = (response?: { response_action: 'errors'; errors: Record<string, string> }) => Promise<void>;
 
@@ -53,6 +55,32 @@ export function registerViews(app: App, ctx: SlackContext): void {
       await ack();
     } catch (err) {
       await failInModal(ctx, ack as Ack, firstField, err, scope, userId, client).catch(() => undefined);
+    }
+  });
+
+  app.view(WORKSHEET_MODAL, async ({ ack, body, client }) => {
+    const parsed = ViewSubmissionSchema.safeParse(body);
+    const meta = parsed.success ? WorksheetMetaSchema.safeParse(readJson(parsed.data.view.private_metadata)) : undefined;
+    if (!parsed.success || !meta?.success) return ack();
+    const { c: collabId, w: sheet, i: item } = meta.data;
+    const userId = parsed.data.user.id;
+    const state = parsed.data.view.state.values;
+    const values = worksheetValues(state);
+    const actor = { collabId, user: { id: userId } };
+    let scope: Scope | undefined;
+    try {
+      scope = await slackScope(body, ctx.workspace);
+      if (item && state[REMOVE_FIELD]?.value?.selected_options?.some((o) => o.value === 'true')) {
+        await removeWorksheetItem(ctx.deps, { ...actor, scope }, sheet, item);
+        return await ack();
+      }
+      const { collab } = await loadCollab(ctx.deps, scope, collabId);
+      const errors = worksheetErrors(collab.locale, sheet, item, values);
+      if (Object.keys(errors).length > 0) return ack({ response_action: 'errors', errors });
+      await saveWorksheet(ctx.deps, { ...actor, scope }, sheet, item, values, collab);
+      await ack();
+    } catch (err) {
+      await failInModal(ctx, ack as Ack, Object.keys(state)[0] ?? 'value', err, scope, userId, client).catch(() => undefined);
     }
   });
 

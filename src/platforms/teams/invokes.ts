@@ -1,4 +1,3 @@
-import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import { castVote, loadPoll } from '../../app/cast-vote.js';
 import { closePoll } from '../../app/close-poll.js';
@@ -14,24 +13,16 @@ import type { AppDeps } from '../../app/deps.js';
 import { parseCommand } from '../../app/parse-command.js';
 import { collabMessages } from '../../content/collab-messages.js';
 import { AppError } from '../../domain/errors.js';
-import { FormSchema, OutcomeSchema, readSheet, type AnswerSet, type Person, type SheetId } from '../../domain/collaboration.js';
+import { FormSchema, OutcomeSchema, readQuestionSheet, type AnswerSet, type Person, type QuestionSheet } from '../../domain/collaboration.js';
 import { readActionValue, readSheetArg, readStep } from '../../cards/action-values.js';
-import { LocaleSchema, type Locale, type Scope } from '../../domain/poll.js';
+import { LocaleSchema, type Scope } from '../../domain/poll.js';
 import { CloseDataSchema, VoteDataSchema } from './payloads.js';
 import { storableReference } from './reference.js';
 import { teamsPlace, listMembers } from './teams-messenger.js';
+import { worksheetInvokes } from './worksheet-invokes.js';
 
-export interface Invoke {
-  deps: AppDeps;
-  ctx: TurnContext;
-  scope: Scope;
-  user: Person;
-  locale: Locale;
-  data: Record<string, unknown>;
-}
-
-/** What the clicker sees at once: a card (their personal view of it) or a private notice. */
-export type InvokeResult = { view: CardView } | { notice: string };
+export type { Invoke, InvokeResult } from './invoke-types.js';
+import type { Invoke, InvokeResult } from './invoke-types.js';
 
 const ValueSchema = z.object({ v: z.string().max(2000) });
 
@@ -47,8 +38,8 @@ function collabValue(data: Record<string, unknown>): { collabId: string; arg: st
 const input = (data: Record<string, unknown>, id: string): string => (typeof data[id] === 'string' ? (data[id] as string) : '');
 
 /** A step or reminder card as one member sees it: with their own answers in the inputs. */
-async function sheetCard(i: Invoke, collabId: string, sheet: SheetId, own: AnswerSet | undefined, personal?: PersonalNote): Promise<CardView> {
-  const which = readSheet(sheet);
+async function sheetCard(i: Invoke, collabId: string, sheet: QuestionSheet, own: AnswerSet | undefined, personal?: PersonalNote): Promise<CardView> {
+  const which = readQuestionSheet(sheet);
   if (which.kind === 'reminder') return { kind: 'reminder', view: { ...(await loadReminderView(i.deps, i.scope, collabId, which.n)), own }, personal };
   return { kind: 'step', view: { ...(await loadStepView(i.deps, i.scope, collabId, which.step)), own }, personal };
 }
@@ -202,6 +193,7 @@ export const invokeHandlers: Record<string, (i: Invoke) => Promise<InvokeResult>
     await openCollabPoll(i.deps, { scope: i.scope, collabId, user: i.user });
     return { view: { kind: 'decision', view: await loadDecisionView(i.deps, i.scope, collabId) } };
   },
+  ...worksheetInvokes,
 };
 
 /** After a failure, the card as it is now (with the notice on top) when it can still be read. */
