@@ -12,6 +12,8 @@ import type { Locale } from '../domain/poll.js';
 export interface Formatting {
   person(p: Person): string;
   text(s: string): string;
+  /** What breaks a line inside a text: Teams' TextBlock markdown joins single newlines. */
+  newline: string;
 }
 
 export interface Fact {
@@ -55,7 +57,7 @@ const ITEMS_SHOWN = 20;
 function itemsText(m: CollabMessages, f: Formatting, items: OpenItem[]): string {
   const lines = items.slice(0, ITEMS_SHOWN).map((i) => `• ${m.itemKind[i.kind]}: ${f.text(i.text)}`);
   if (items.length > ITEMS_SHOWN) lines.push(`+${items.length - ITEMS_SHOWN}`);
-  return lines.join('\n');
+  return lines.join(f.newline);
 }
 
 export function buildRootModel(view: RootView, f: Formatting, note: PersonalNote = {}): RootCardModel {

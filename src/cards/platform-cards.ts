@@ -20,12 +20,14 @@ import { escapeSlack, expandCard, renderSlackNotice, renderSlackPoll, renderTeam
 export const slackFormatting: Formatting = {
   person: (p: Person) => `<@${p.id}>`,
   text: escapeSlack,
+  newline: '\n',
 };
 
 /** Teams shows the name the person had when they acted (plain text; no @-mention is sent). */
 export const teamsFormatting: Formatting = {
   person: (p: Person) => p.name ?? '?',
   text: (s) => s,
+  newline: '\n\n',
 };
 
 function summaryPages(view: CardView, f: Formatting): SummaryCardModel[] | undefined {

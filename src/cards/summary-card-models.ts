@@ -75,7 +75,7 @@ export function buildAnswersModel(view: AnswersView, f: Formatting): SummaryCard
   const { heading, questions } = sheetQuestions(collab.locale, sheet);
   const sections = questions.map((q) => {
     const lines = view.sets.filter((s) => q.display(s.values[q.id]).trim() !== '').map((s) => `${f.person(s.by)}: ${f.text(q.display(s.values[q.id]).trim())}`);
-    return { title: q.label, text: lines.length ? lines.join('\n') : m.none };
+    return { title: q.label, text: lines.length ? lines.join(f.newline) : m.none };
   });
   return {
     heading,
@@ -94,7 +94,7 @@ export function buildRegisterModel(locale: Locale, name: string, entries: Regist
     subtitle: '',
     sections: entries.map((e) => ({
       title: `${f.text(e.organisation)} · ${formatDate(locale, e.at)}`,
-      text: [e.helped ? `${m.registerHelped}: ${f.text(e.helped)}` : '', e.hindered ? `${m.registerHindered}: ${f.text(e.hindered)}` : ''].filter(Boolean).join('\n') || ' ',
+      text: [e.helped ? `${m.registerHelped}: ${f.text(e.helped)}` : '', e.hindered ? `${m.registerHindered}: ${f.text(e.hindered)}` : ''].filter(Boolean).join(f.newline) || ' ',
     })),
     fallbackText: heading,
   };
@@ -123,7 +123,7 @@ export function buildDecisionsModel(view: DecisionView, f: Formatting): SummaryC
       i < last ? `_${m.superseded}_` : '',
     ]
       .filter(Boolean)
-      .join('\n'),
+      .join(f.newline),
   }));
   return {
     heading: m.decisionsHeading,
@@ -146,7 +146,7 @@ export function buildListModel(view: ListView, f: Formatting): SummaryCardModel 
   return {
     heading: m.listHeading,
     subtitle: '',
-    sections: [{ title: '', text: lines.length ? lines.join('\n') : m.listEmpty }],
+    sections: [{ title: '', text: lines.length ? lines.join(f.newline) : m.listEmpty }],
     fallbackText: m.listHeading,
   };
 }

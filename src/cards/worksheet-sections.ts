@@ -46,13 +46,13 @@ function conditionsBody(view: WorksheetView, f: Formatting): WorksheetBody {
   const flags: string[] = [];
   const sections = conditions(locale).map((c) => {
     const spread = scoreSpread(view.entries, c.id);
-    const counts = spread ? spread.counts.map((n, i) => `${i + 1}: ${n || '–'}`).join('   ') : '';
+    const scores = spread ? `${m.score}: ${spread.counts.flatMap((n, i) => Array<number>(n).fill(i + 1)).join(', ')}` : '';
     const remarks = view.entries.filter((e) => e.values[`${c.id}_note`]).map((e) => `• ${f.person(e.by)}: ${f.text(e.values[`${c.id}_note`]!)}`);
     if (spread && (spread.low || spread.apart)) {
       const why = [spread.low ? m.flagLow : '', spread.apart ? m.flagApart : ''].filter(Boolean).join(' · ');
       flags.push(`${c.title} (${why}): ${c.discussion}`);
     }
-    const text = spread ? joinLines([m.spread(number(locale, spread.mean), spread.min, spread.max, spread.n), counts, ...remarks]) : m.noScores;
+    const text = joinLines([spread ? m.spread(number(locale, spread.mean), spread.min, spread.max, spread.n) : m.noScores, scores, ...remarks]);
     return { item: c.id, title: c.title, text: clip(text) };
   });
   return { sections, progress: m.answered(view.entries.length), flagsTitle: flags.length ? m.discuss : '', flagsText: clip(flags.map((l) => `• ${l}`).join('\n')), note: '' };
@@ -83,7 +83,7 @@ function valueLines(locale: Locale, def: WorksheetDef, item: string | undefined,
   return def
     .fields(item)
     .filter((field) => ids.includes(field.id) && e.values[field.id])
-    .map((field) => `${field.label}: ${f.text(displayValue(locale, field, e.values[field.id]))}`);
+    .map((field) => `${field.label}${/[?:]$/.test(field.label) ? '' : ':'} ${f.text(displayValue(locale, field, e.values[field.id]))}`);
 }
 
 function partnersBody(view: WorksheetView, f: Formatting): WorksheetBody {
@@ -149,7 +149,8 @@ function externalsBody(view: WorksheetView, f: Formatting): WorksheetBody {
       ...(e ? valueLines(locale, def, step.id, e, ['organisatie', 'hielp', 'hinderde', 'notitie'], f) : []),
       e ? lastChange(m, locale, f, e) : '',
     ]);
-    return { item: step.id, title: `${i + 1}. ${step.title}`, text: clip(text) };
+    // "3 · …", not "3. …": Teams reads a leading "3." as a numbered list and indents it.
+    return { item: step.id, title: `${i + 1} · ${step.title}`, text: clip(text) };
   });
   return { sections, progress: m.stepsDone(done, def.items.length), flagsTitle: '', flagsText: '', note: '' };
 }

@@ -437,7 +437,7 @@ describe('root card content', () => {
     const decided = facts.find((f) => f.title === 'Beslissing')?.value;
     expect(decided).toMatch(/^No go, met het beleidsteam, 18 maart 2025 · Traject nodig:/);
     expect(textBlocks(t)).toContain(
-      '• Opvolgpunt: Budget navragen bij de stad\n• Voorwaarde: Een vaste ruimte in de bib\n• Traject: Plan een traject rond de spanning tussen het draagvlak in het team en de beslissing.',
+      '• Opvolgpunt: Budget navragen bij de stad\n\n• Voorwaarde: Een vaste ruimte in de bib\n\n• Traject: Plan een traject rond de spanning tussen het draagvlak in het team en de beslissing.',
     );
     const s = one(slack(view));
     expect((blockById(s, 'items')?.['text'] as Obj)['text']).toMatch(/^\*Open punten\*\n• Opvolgpunt: Budget navragen bij de stad\n/);
@@ -448,9 +448,10 @@ describe('root card content', () => {
   it('shows at most 20 open items and counts the rest', () => {
     const many = Array.from({ length: 27 }, (_, i) => ({ id: `itm${i}`.padEnd(11, '0'), kind: 'voorwaarde' as const, text: `Voorwaarde ${i + 1}` }));
     const t = one(teams({ kind: 'root', view: { collab: fullCollab('nl'), openItems: many } }));
+    // Teams' markdown joins single newlines, so its lines are apart by an empty line.
     const items = textBlocks(t).find((x) => x.startsWith('• Voorwaarde: Voorwaarde 1\n'));
-    expect(items?.split('\n')).toHaveLength(21);
-    expect(items?.endsWith('\n+7')).toBe(true);
+    expect(items?.split('\n\n')).toHaveLength(21);
+    expect(items?.endsWith('\n\n+7')).toBe(true);
   });
 
   it('offers the current step and the edit button, except when stopped', () => {
@@ -775,7 +776,7 @@ describe('summary cards', () => {
     const texts = textBlocks(t);
     expect(texts).toContain('Antwoorden op stap 1');
     expect(texts).toContain('Waarom samenwerken?');
-    expect(texts).toContain('Annelies Peeters: Annelies: waarom\nEva Maes: Eva: waarom');
+    expect(texts).toContain('Annelies Peeters: Annelies: waarom\n\nEva Maes: Eva: waarom');
     expect(texts).toContain('Annelies Peeters: Annelies: hoe');
     const s = one(slack(view));
     expect(JSON.stringify(s)).toContain('*Waarom samenwerken?*\\n<@U07FACI01>: Annelies: waarom\\n<@U07LID001>: Eva: waarom');
@@ -803,10 +804,10 @@ describe('summary cards', () => {
     const t = one(teams(view));
     const texts = textBlocks(t);
     expect(texts).toContain('Go, met het beleidsteam, 18 maart 2025');
-    expect(texts).toContain('Annelies Peeters: Geen budget dit schooljaar; we bekijken het opnieuw in het voorjaar.\n_Vervangen door een latere beslissing_');
+    expect(texts).toContain('Annelies Peeters: Geen budget dit schooljaar; we bekijken het opnieuw in het voorjaar.\n\n_Vervangen door een latere beslissing_');
     const last = texts.find((x) => x.includes('Beslist in stap 4'));
     expect(last).toBe(
-      'Annelies Peeters: Geen budget dit schooljaar; we bekijken het opnieuw in het voorjaar.\nTemperatuur: Veel enthousiasme (7 stemmen)\nBeslist in stap 4: het voorstel lukt niet.',
+      'Annelies Peeters: Geen budget dit schooljaar; we bekijken het opnieuw in het voorjaar.\n\nTemperatuur: Veel enthousiasme (7 stemmen)\n\nBeslist in stap 4: het voorstel lukt niet.',
     );
     expect(JSON.stringify(one(slack(view)))).toContain('<@U07FACI01>: Geen budget');
     expect(textBlocks(one(teams({ kind: 'decisions', view: { collab: fullCollab('en'), decisions: [] } })))).toContain(collabMessages('en').noDecisions);
@@ -831,7 +832,7 @@ describe('summary cards', () => {
     };
     const t = one(teams(view));
     expect(textBlocks(t)).toContain(
-      '*Bib & <school>*: Stap 2 van 4 · temperatuur: — · beslissing: —\n*Taalbad in de zomer*: Temperatuur en beslissing · temperatuur: Veel enthousiasme (7 stemmen) · beslissing: No go (Traject nodig)',
+      '*Bib & <school>*: Stap 2 van 4 · temperatuur: — · beslissing: —\n\n*Taalbad in de zomer*: Temperatuur en beslissing · temperatuur: Veel enthousiasme (7 stemmen) · beslissing: No go (Traject nodig)',
     );
     expect(JSON.stringify(one(slack(view)))).toContain('*Bib &amp; &lt;school&gt;*: Stap 2 van 4');
   });

@@ -7,6 +7,7 @@ import { answerForm, decisionForm, editForm } from '../../app/collab/forms.js';
 import { forgetCollaboration } from '../../app/collab/forget-collaboration.js';
 import { collabMessages } from '../../content/collab-messages.js';
 import { worksheetMessages } from '../../content/worksheets/messages.js';
+import { PARTNERS_MAX } from '../../content/worksheets/definitions.js';
 import { postAnswers, postStep } from '../../app/collab/steps.js';
 import { parseCommand } from '../../app/parse-command.js';
 import { AppError } from '../../domain/errors.js';
@@ -123,7 +124,15 @@ const handlers: Record<string, (p: Press) => Promise<void>> = {
   // Worksheet cards: the argument names the sheet and, after a dot, the item.
   'ws.fill': async (p) => openWorksheetForm(p),
   'ws.edit.': async (p) => openWorksheetForm(p),
-  'ws.add': async (p) => openWorksheetForm(p, NEW_ITEM),
+  'ws.add': async (p) => {
+    // A full list is said as such: the use case refuses a new partner as invalid_input, which reads as a forged request.
+    const { collabId, arg } = collabValue(p.value);
+    if (readWorksheetArg(arg).sheet === 'partners' && (await p.ctx.deps.collabs.answeredCount(p.scope, collabId, 'partners')) >= PARTNERS_MAX) {
+      await p.respondPrivately({ text: worksheetMessages(await p.locale()).tooManyPartners(PARTNERS_MAX) });
+      return;
+    }
+    await openWorksheetForm(p, NEW_ITEM);
+  },
   'ws.show': async (p) => {
     const { collabId, arg } = collabValue(p.value);
     await postWorksheetAnswers(p.ctx.deps, { scope: p.scope, collabId, user: { id: p.userId } }, readWorksheetArg(arg).sheet);

@@ -9,7 +9,9 @@ import { failureText, type SlackContext } from './context.js';
 import { DECISION_MODAL, DecisionMetaSchema, EDIT_MODAL, EditMetaSchema, STEP_MODAL, StepMetaSchema, ViewSubmissionSchema, type ViewState } from './modals.js';
 import { slackScope } from './workspace.js';
 import { REMOVE_FIELD, WORKSHEET_MODAL, WorksheetMetaSchema, worksheetValues } from './worksheet-modal.js';
-import { removeWorksheetItem, saveWorksheet, worksheetErrors } from '../../app/collab/worksheets.js';
+import { NEW_ITEM, removeWorksheetItem, saveWorksheet, worksheetErrors } from '../../app/collab/worksheets.js';
+import { PARTNERS_MAX } from '../../content/worksheets/definitions.js';
+import { worksheetMessages } from '../../content/worksheets/messages.js';
 
 type Ack = (response?: { response_action: 'errors'; errors: Record<string, string> }) => Promise<void>;
 
@@ -77,6 +79,10 @@ export function registerViews(app: App, ctx: SlackContext): void {
       const { collab } = await loadCollab(ctx.deps, scope, collabId);
       const errors = worksheetErrors(collab.locale, sheet, item, values);
       if (Object.keys(errors).length > 0) return ack({ response_action: 'errors', errors });
+      // A modal opened while there was room, submitted after the list filled up: say so next to the name.
+      if (sheet === 'partners' && item === NEW_ITEM && (await ctx.deps.collabs.answeredCount(scope, collabId, 'partners')) >= PARTNERS_MAX) {
+        return ack({ response_action: 'errors', errors: { naam: worksheetMessages(collab.locale).tooManyPartners(PARTNERS_MAX) } });
+      }
       await saveWorksheet(ctx.deps, { ...actor, scope }, sheet, item, values, collab);
       await ack();
     } catch (err) {

@@ -3,6 +3,7 @@ import { CollabIdSchema, WorksheetIdSchema, type Collaboration, type WorksheetId
 import { worksheetDef } from '../../content/worksheets/definitions.js';
 import { worksheetMessages } from '../../content/worksheets/messages.js';
 import { fieldModel, type FieldModel } from '../../cards/worksheet-model.js';
+import { escapeSlack } from '../../cards/render.js';
 import type { ViewState } from './view-state.js';
 
 export const WORKSHEET_MODAL = 'ws.form';
@@ -49,7 +50,8 @@ export function worksheetModal(collab: Collaboration, sheet: WorksheetId, item: 
     submit: plain(m.save),
     close: plain(m.cancel),
     blocks: [
-      { type: 'section', text: { type: 'mrkdwn', text: `*${cut(heading, 2900)}*` } },
+      // A partner's heading is its name as someone typed it: escaped, so it stays text in mrkdwn.
+      { type: 'section', text: { type: 'mrkdwn', text: `*${escapeSlack(cut(heading, 2900))}*` } },
       ...(points.length ? [{ type: 'context', elements: [{ type: 'mrkdwn', text: cut(points.map((p) => `• ${p}`).join('\n'), 2900) }] }] : []),
       ...fields.map(input),
       ...(existingPartner

@@ -3,6 +3,7 @@ import { adoptForm, NEW_ITEM, postWorksheetAnswers, removeWorksheetItem, saveWor
 import { loadCollab, loadWorksheetView } from '../../app/collab-views.js';
 import { readActionValue, readWorksheetArg } from '../../cards/action-values.js';
 import { collabMessages } from '../../content/collab-messages.js';
+import { PARTNERS_MAX } from '../../content/worksheets/definitions.js';
 import { worksheetMessages } from '../../content/worksheets/messages.js';
 import { AppError } from '../../domain/errors.js';
 import type { WorksheetId } from '../../domain/collaboration.js';
@@ -28,6 +29,16 @@ async function openForm(i: Invoke, item?: string): Promise<InvokeResult> {
   return card(i, t.collabId, t.sheet, { item: form.item, values: form.values });
 }
 
+/**
+ * A partner list at its maximum: the card with a notice that says so (the use case refuses a new
+ * partner as invalid_input, which would read as a forged request). Undefined when there is room.
+ */
+async function partnersFull(i: Invoke, collabId: string, sheet: WorksheetId, item: string | undefined): Promise<InvokeResult | undefined> {
+  if (sheet !== 'partners' || item !== NEW_ITEM) return undefined;
+  if ((await i.deps.collabs.answeredCount(i.scope, collabId, sheet)) < PARTNERS_MAX) return undefined;
+  return { view: { kind: 'worksheet', view: await loadWorksheetView(i.deps, i.scope, collabId, sheet), personal: { notice: worksheetMessages(i.locale).tooManyPartners(PARTNERS_MAX) } } };
+}
+
 /** Inputs arrive as `f_<field>`; only strings count. */
 function fieldValues(data: Record<string, unknown>): Record<string, string> {
   const values: Record<string, string> = {};
@@ -41,7 +52,10 @@ function fieldValues(data: Record<string, unknown>): Record<string, string> {
  */
 export const worksheetInvokes: Record<string, (i: Invoke) => Promise<InvokeResult>> = {
   'ws.edit': async (i) => openForm(i),
-  'ws.add': async (i) => openForm(i, NEW_ITEM),
+  'ws.add': async (i) => {
+    const t = target(i);
+    return (await partnersFull(i, t.collabId, t.sheet, NEW_ITEM)) ?? openForm(i, NEW_ITEM);
+  },
   'ws.cancel': async (i) => {
     const t = target(i);
     return card(i, t.collabId, t.sheet);
@@ -49,10 +63,16 @@ export const worksheetInvokes: Record<string, (i: Invoke) => Promise<InvokeResul
   'ws.save': async (i) => {
     const t = target(i);
     const actor = { scope: i.scope, collabId: t.collabId, user: i.user };
+    const full = await partnersFull(i, t.collabId, t.sheet, t.item);
+    if (full) return full;
     const { collab } = await loadCollab(i.deps, i.scope, t.collabId);
     const values = fieldValues(i.data);
     const errors = worksheetErrors(collab.locale, t.sheet, t.item, values);
-    if (Object.keys(errors).length > 0) return card(i, t.collabId, t.sheet, { item: t.item, values }, { notice: Object.values(errors)[0] });
+    if (Object.keys(errors).length > 0) {
+      // Only an item that exists comes back as a form (saveWorksheet checks it on the way in; a forged item is refused here too).
+      await worksheetForm(i.deps, actor, t.sheet, t.item);
+      return card(i, t.collabId, t.sheet, { item: t.item, values }, { notice: Object.values(errors)[0] });
+    }
     const { registered } = await saveWorksheet(i.deps, actor, t.sheet, t.item, values, collab);
     const m = worksheetMessages(i.locale);
     return card(i, t.collabId, t.sheet, undefined, { notice: registered ? m.registerSaved : m.saved, tone: 'ok' });
