@@ -101,6 +101,20 @@ describe('scheduled reminders across daylight saving (Europe/Brussels, 2027)', (
     await s.cancelReminders(scope, 'collabAutumn01');
   });
 
+  it('follows the collaboration\'s own time zone: moved to New York, 9:00 there, across its own spring change', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2027-03-03T12:00:00Z'));
+    const s = new QueueScheduler(conn, queue, timing);
+    const brussels: WeeklyRule = { weekday: 1, hour: 9, minute: 0, everyWeeks: 1, timeZone: 'Europe/Brussels', anchor: Date.now() };
+    expect(iso(await s.scheduleReminders(scope, 'collabZone0001', brussels))).toBe('2027-03-08T08:00:00.000Z');
+    // Setting the time zone upserts the same scheduler with the new zone: one scheduler, the new time.
+    const first = await s.scheduleReminders(scope, 'collabZone0001', { ...brussels, timeZone: 'America/New_York' });
+    expect((await queue.getJobSchedulers()).filter((x) => x.key === 'reminders-collabZone0001')).toHaveLength(1);
+    // New York moves its clocks on 14 March 2027, two weeks before Brussels.
+    expect(await walk(s, 'collabZone0001', first, 3)).toEqual(['2027-03-08T14:00:00.000Z', '2027-03-15T13:00:00.000Z', '2027-03-22T13:00:00.000Z']);
+    await s.cancelReminders(scope, 'collabZone0001');
+  });
+
   it('removes a workspace\'s schedulers with its jobs, and no other', async () => {
     const s = new QueueScheduler(conn, queue, timing);
     const rule: WeeklyRule = { weekday: 3, hour: 9, minute: 0, everyWeeks: 1, timeZone: 'Europe/Brussels', anchor: Date.now() };

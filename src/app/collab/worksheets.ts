@@ -100,7 +100,8 @@ export async function saveWorksheet(deps: AppDeps, a: Actor, sheet: WorksheetId,
     key = `p${randomBytes(6).toString('hex')}`;
   }
   // Empty values are not kept: an unticked box or a cleared field is simply absent.
-  const kept = Object.fromEntries(Object.entries(values).flatMap(([k, v]) => (v.trim() === '' || v === 'false' ? [] : [[k, v.trim()]])));
+  const toggles = new Set(def.fields(item).filter((f) => f.kind === 'toggle').map((f) => f.id));
+  const kept = Object.fromEntries(Object.entries(values).flatMap(([k, v]) => (v.trim() === '' || (toggles.has(k) && v === 'false') ? [] : [[k, v.trim()]])));
   const set: AnswerSet = { by: a.user, at: deps.clock.now(), values: kept, ...(def.mode === 'member' ? {} : { item: key }) };
   const saved = await deps.collabs.saveAnswers(a.scope, a.collabId, sheet, set, deps.refreshTiming);
   await scheduleIfMarked(deps, a.scope, { kind: 'collab', collabId: a.collabId, name: sheet }, saved.refreshDelayMs);
