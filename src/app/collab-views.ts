@@ -6,6 +6,7 @@ import { stepText } from '../content/steps.js';
 import type { DecisionView, ReminderView, RootView, StepView, WorksheetView } from './card-views.js';
 import type { CollabRecord } from './collab-ports.js';
 import type { AppDeps } from './deps.js';
+import { listOrder } from '../domain/worksheet-entries.js';
 
 /** A collaboration in the caller's scope, or collab_not_found. */
 export async function loadCollab(deps: AppDeps, scope: Scope, collabId: string): Promise<CollabRecord> {
@@ -62,7 +63,7 @@ export async function loadReminderView(deps: AppDeps, scope: Scope, collabId: st
 
 export async function loadWorksheetView(deps: AppDeps, scope: Scope, collabId: string, sheet: WorksheetId): Promise<WorksheetView> {
   const [{ collab }, entries] = await Promise.all([loadCollab(deps, scope, collabId), deps.collabs.getAnswers(scope, collabId, sheet)]);
-  return { collab, sheet, entries };
+  return { collab, sheet, entries: sheet === 'partners' ? listOrder(entries) : entries };
 }
 
 export async function loadDecisionView(deps: AppDeps, scope: Scope, collabId: string): Promise<DecisionView> {

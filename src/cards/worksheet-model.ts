@@ -1,5 +1,5 @@
 import type { PersonalNote, WorksheetView } from '../app/card-views.js';
-import { worksheetDef, type WorksheetField } from '../content/worksheets/definitions.js';
+import { PARTNERS_MAX, worksheetDef, type WorksheetField } from '../content/worksheets/definitions.js';
 import { worksheetMessages } from '../content/worksheets/messages.js';
 import type { WorksheetId } from '../domain/collaboration.js';
 import { actionValue } from './action-values.js';
@@ -114,7 +114,8 @@ export function buildWorksheetModel(view: WorksheetView, f: Formatting, note: Pe
     note: body.note.split('\n').join(f.newline),
     fill: def.mode !== 'item',
     fillLabel: m.fillIn,
-    add: sheet === 'partners',
+    // A full list offers no add button (saving a new partner there is refused too).
+    add: sheet === 'partners' && view.entries.length < PARTNERS_MAX,
     addLabel: m.add,
     show: def.mode === 'member',
     showLabel: m.showAnswers,

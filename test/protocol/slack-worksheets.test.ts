@@ -536,7 +536,7 @@ describe('Slack: partners, agreements, internal partners, externals, the registe
     const card = await updatedWhere(partnersTs, since, (c) => Object.keys(partnersOn(c)).length === 3);
     Object.assign(partnerIds, partnersOn(card));
     expect(Object.keys(partnerIds).sort()).toEqual(['Stad Gent &amp; OCMW', 'Stadsbibliotheek Gent', 'Tijdelijke partner vzw']);
-    for (const id of Object.values(partnerIds)) expect(id).toMatch(/^p[0-9a-f]{12}$/);
+    for (const id of Object.values(partnerIds)) expect(id).toMatch(/^p[0-9a-f]{15}$/);
     const bib = blockText(card, `i_${partnerIds['Stadsbibliotheek Gent']}`);
     expect(bib).toContain('Jan de Bibliothecaris · mandaat: beslissing · noodzakelijke actor');
     expect(bib).toContain('Juridisch statuut: autonoom gemeentebedrijf');

@@ -241,11 +241,14 @@ describe('Teams worksheets: a collaboration fills in its worksheets (Dutch)', ()
     await invoke(chloe, 'ws.save', { v, f_ambitie: '2', f_relatie: '5', f_organisatie: '4' });
     await invoke(dries, 'ws.save', { v, f_ambitie: '3', f_relatie: '3', f_organisatie: '4', f_proces: '' });
 
-    const shared = json(cardOf(await updatedTo(cardIds.conditions, '3 leden vulden in')));
-    expect(shared).toContain('gemiddeld 2,3 · van 2 tot 3 · 3 scores');
-    expect(shared).toContain('gemiddeld 3,0 · van 1 tot 5 · 3 scores');
-    expect(shared).toContain('gemiddeld 4,0 · van 4 tot 4 · 3 scores');
-    expect(shared).toContain('• Bart: We kennen elkaar nog niet.');
+    const sharedCard = cardOf(await updatedTo(cardIds.conditions, '3 leden vulden in'));
+    const shared = json(sharedCard);
+    const byCondition = sections(sharedCard);
+    expect(byCondition.Ambitie).toMatch(/^gemiddeld 2,3 · van 2 tot 3 · 3 scores\n/);
+    expect(byCondition.Relatie).toMatch(/^gemiddeld 3,0 · van 1 tot 5 · 3 scores\n/);
+    expect(byCondition.Relatie).toContain('\n• Bart: We kennen elkaar nog niet.');
+    expect(byCondition.Organisatie).toMatch(/^gemiddeld 4,0 · van 4 tot 4 · 3 scores/);
+    expect(byCondition.Belangen).toMatch(/^nog geen scores/);
     expect(shared).toContain('"text":"Om te bespreken"');
     expect(shared).toContain('• Ambitie (Laag gescoord): Wat willen we samen bereiken dat elk van ons apart niet lukt');
     expect(shared).toContain('• Relatie (Jullie liggen ver uit elkaar): Wat hebben we nodig om elkaar meer te vertrouwen');
@@ -357,7 +360,7 @@ describe('Teams worksheets: a collaboration fills in its worksheets (Dutch)', ()
     expect(shared).toContain('omkaderende actor\\nOp de hoogte houden');
 
     const library = (await stored(collabId, 'partners')).find((e) => e.values.naam === 'Stadsbibliotheek Gent')!;
-    expect(library.item).toMatch(/^p[0-9a-f]{12}$/);
+    expect(library.item).toMatch(/^p[0-9a-f]{15}$/);
     const edit = await invoke(ann, 'ws.edit', { v: `${collabId}:partners.${library.item}` });
     expect(inputs(edit)).toMatchObject({ f_naam: 'Stadsbibliotheek Gent', f_mandaat: 'beslissing', f_rol: 'noodzakelijk' });
     expect(actions(edit).find((a) => a.verb === 'ws.remove')?.v).toBe(`${collabId}:partners.${library.item}`);

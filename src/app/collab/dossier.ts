@@ -7,6 +7,7 @@ import { loadCollab, openItems } from '../collab-views.js';
 import type { AppDeps } from '../deps.js';
 import type { DossierModel } from '../dossier-ports.js';
 import { messengerFor } from './start-collaboration.js';
+import { listOrder } from '../../domain/worksheet-entries.js';
 import type { Actor } from './steps.js';
 
 const TOKEN = /^([A-Za-z0-9_-]{22})\.(\d{10,15})\.([A-Za-z0-9_-]{43})$/;
@@ -86,7 +87,7 @@ async function buildDossier(deps: AppDeps, scope: Actor['scope'], collabId: stri
           })),
         };
       }),
-    worksheets: Object.fromEntries(worksheetIds.map((id, i) => [id, worksheetEntries[i]!])) as Record<WorksheetId, AnswerSet[]>,
+    worksheets: Object.fromEntries(worksheetIds.map((id, i) => [id, id === 'partners' ? listOrder(worksheetEntries[i]!) : worksheetEntries[i]!])) as Record<WorksheetId, AnswerSet[]>,
     history,
     temperatures,
     decisions,

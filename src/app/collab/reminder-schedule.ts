@@ -30,9 +30,9 @@ export function canonicalTimeZone(name: string): string | undefined {
  * with it, so 9:00 stays 9:00 where the group lives. Throws invalid_input for an unknown zone.
  */
 export async function setTimeZone(deps: AppDeps, a: Actor, name: string): Promise<string> {
+  await requireCoordinator(deps, a);
   const zone = canonicalTimeZone(name);
   if (!zone) throw new AppError('invalid_input', 'unknown time zone');
-  await requireCoordinator(deps, a);
   const collab = await deps.collabs.update(a.scope, a.collabId, (c) => ({ ...c, timeZone: zone }));
   if (collab.reminderRhythm) await scheduleReminders(deps, a, collab.reminderRhythm);
   return zone;

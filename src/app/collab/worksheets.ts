@@ -28,6 +28,12 @@ export async function postWorksheet(deps: AppDeps, a: Actor, sheet: WorksheetId)
   await refreshCollabCard(deps, a.scope, a.collabId, sheet);
 }
 
+/**
+ * A partner's id starts with its creation time, so sorting by id keeps the order in which the group
+ * added them however often one is edited; the random tail keeps two added at once apart.
+ */
+export const newPartnerId = (now: number): string => `p${Math.max(0, Math.floor(now)).toString(16).padStart(11, '0').slice(-11)}${randomBytes(2).toString('hex')}`;
+
 /** The hash field an entry is stored under: the member (member mode), the one shared copy, or the item. */
 function entryKey(def: WorksheetDef, a: Actor, item: string | undefined): string {
   if (def.mode === 'member') return a.user.id;
@@ -97,7 +103,7 @@ export async function saveWorksheet(deps: AppDeps, a: Actor, sheet: WorksheetId,
   let key = entryKey(def, a, item);
   if (key === NEW_ITEM) {
     if (entries.length >= PARTNERS_MAX) throw new AppError('invalid_input', 'too many partners');
-    key = `p${randomBytes(6).toString('hex')}`;
+    key = newPartnerId(deps.clock.now());
   }
   // Empty values are not kept: an unticked box or a cleared field is simply absent.
   const toggles = new Set(def.fields(item).filter((f) => f.kind === 'toggle').map((f) => f.id));
