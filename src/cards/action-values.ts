@@ -1,5 +1,5 @@
 import { AppError } from '../domain/errors.js';
-import { CollabIdSchema, QuestionSheetSchema, StepSchema, WorksheetIdSchema, type QuestionSheet, type Step, type WorksheetId } from '../domain/collaboration.js';
+import { CollabIdSchema, ItemIdSchema, QuestionSheetSchema, StepSchema, WorksheetIdSchema, type QuestionSheet, type Step, type WorksheetId } from '../domain/collaboration.js';
 
 /** Button values and Teams data carry the collaboration id and one short argument: `collabId:arg`. */
 export const actionValue = (collabId: string, arg = ''): string => (arg ? `${collabId}:${arg}` : collabId);
@@ -39,6 +39,6 @@ export function readSheetArg(arg: string): QuestionSheet {
 export function readWorksheetArg(arg: string): { sheet: WorksheetId; item?: string } {
   const [sheet, item, extra] = arg.split('.');
   const parsed = WorksheetIdSchema.safeParse(sheet);
-  if (!parsed.success || extra !== undefined || (item !== undefined && !/^[a-z][a-z0-9_]{0,31}$/.test(item))) throw new AppError('invalid_input');
+  if (!parsed.success || extra !== undefined || (item !== undefined && !ItemIdSchema.safeParse(item).success)) throw new AppError('invalid_input');
   return { sheet: parsed.data, item };
 }

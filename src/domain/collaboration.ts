@@ -53,6 +53,9 @@ export const worksheetIds = ['conditions', 'form', 'partners', 'agreements', 'in
 export const WorksheetIdSchema = z.enum(worksheetIds);
 export type WorksheetId = z.infer<typeof WorksheetIdSchema>;
 
+/** A worksheet item's id (a theme, a school step, a partner): short, lower case, safe in keys and button values. */
+export const ItemIdSchema = z.string().regex(/^[a-z][a-z0-9_]{0,31}$/);
+
 export const sheetIds = [...questionSheetIds, ...worksheetIds] as const;
 export const SheetIdSchema = z.enum(sheetIds);
 export type SheetId = z.infer<typeof SheetIdSchema>;
@@ -167,7 +170,7 @@ export type Decision = z.infer<typeof DecisionSchema>;
 export const AnswerSetSchema = z.object({
   by: PersonSchema,
   /** Set on a shared worksheet entry: the item it fills in (a theme, a partner, a school step). */
-  item: z.string().regex(/^[a-z][a-z0-9_]{0,31}$/).optional(),
+  item: ItemIdSchema.optional(),
   at: z.number().int(),
   values: z.record(z.string(), z.string().max(ANSWER_MAX)),
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CollabIdSchema, WorksheetIdSchema, type Collaboration, type WorksheetId } from '../../domain/collaboration.js';
+import { CollabIdSchema, ItemIdSchema, WorksheetIdSchema, type Collaboration, type WorksheetId } from '../../domain/collaboration.js';
 import { worksheetDef } from '../../content/worksheets/definitions.js';
 import { worksheetMessages } from '../../content/worksheets/messages.js';
 import { fieldModel, type FieldModel } from '../../cards/worksheet-model.js';
@@ -11,7 +11,7 @@ export const WORKSHEET_MODAL = 'ws.form';
 export const REMOVE_FIELD = 'ws_remove';
 
 /** What travels in the modal's private_metadata: ids only. */
-export const WorksheetMetaSchema = z.object({ c: CollabIdSchema, w: WorksheetIdSchema, i: z.string().regex(/^[a-z][a-z0-9_]{0,31}$/).optional() });
+export const WorksheetMetaSchema = z.object({ c: CollabIdSchema, w: WorksheetIdSchema, i: ItemIdSchema.optional() });
 
 const plain = (text: string) => ({ type: 'plain_text' as const, text });
 /** Slack labels hold at most 2000 characters, hints 2000, option texts 75, modal titles 24. */
