@@ -20,6 +20,23 @@ export interface Messenger {
   displayNames(people: Person[]): Promise<Record<string, string>>;
   /** How many people (not bots) are in the place's channel or chat; undefined when the platform cannot tell. */
   memberCount(place: Place): Promise<number | undefined>;
+  /**
+   * Sends a personal (one-to-one) message. `via` is a place both share (the collaboration's thread):
+   * Teams finds the person and its service there. `marker` (ids only) tags the message so
+   * {@link Messenger.personalSent} can find it. A person who can never be reached (gone, blocked
+   * the bot) throws AppError app_not_authorized.
+   */
+  sendPersonal(to: PersonalAddress, view: CardView, marker: string): Promise<void>;
+  /** Whether a personal message with this marker reached the person since `since` (ms); undefined when the platform cannot tell. */
+  personalSent(to: PersonalAddress, marker: string, since: number): Promise<boolean | undefined>;
+  /** The person's IANA time zone as the platform knows it; undefined when it does not say. */
+  timeZoneOf(person: Person): Promise<string | undefined>;
+}
+
+/** Who a personal message goes to, and a place the bot shares with them. */
+export interface PersonalAddress {
+  person: Person;
+  via: Place;
 }
 
 export type Messengers = Partial<Record<Scope['platform'], Messenger>>;

@@ -87,6 +87,8 @@ const nl: Messages = {
     rate_limited: 'Het is even heel druk. Probeer opnieuw over een ogenblik.',
     card_gone: 'Het bericht van deze peiling bestaat niet meer.',
     wrong_workspace: 'Deze WerktSamen hoort bij een andere werkruimte. Er is niets veranderd.',
+    person_unreachable: 'WerktSamen kan deze persoon geen persoonlijk bericht sturen.',
+    follow_up_not_found: 'Dit opvolgpunt bestaat niet meer. Er is niets veranderd.',
   },
   unexpected: (reference) => `Er ging iets mis (referentie ${reference}). Probeer opnieuw; blijft het misgaan, geef de referentie door aan je beheerder.`,
 };
@@ -149,6 +151,8 @@ const en: Messages = {
     rate_limited: 'It is very busy right now. Please try again in a moment.',
     card_gone: 'The message of this poll no longer exists.',
     wrong_workspace: 'This WerktSamen belongs to another workspace. Nothing has changed.',
+    person_unreachable: 'WerktSamen cannot send this person a personal message.',
+    follow_up_not_found: 'This follow-up no longer exists. Nothing has changed.',
   },
   unexpected: (reference) => `Something went wrong (reference ${reference}). Please try again; if it keeps failing, give the reference to your administrator.`,
 };

@@ -29,6 +29,10 @@ export const errorCodes = [
   'card_gone',
   /** The request comes from a Slack workspace or Teams tenant this deployment does not serve. */
   'wrong_workspace',
+  /** A personal message cannot reach this person, whatever we try: they left, or blocked the bot. */
+  'person_unreachable',
+  /** The follow-up a button or command names is gone (deleted with its collaboration). */
+  'follow_up_not_found',
   /** Anything we did not foresee; the user gets a reference that is also in the log. */
   'unexpected',
 ] as const;
@@ -53,5 +57,5 @@ export function isAppError(err: unknown, code?: ErrorCode): err is AppError {
 
 /** Failures that stay the same however often they are retried. */
 export function isPermanent(code: ErrorCode): boolean {
-  return code === 'app_not_authorized' || code === 'card_gone' || code === 'bot_not_in_channel' || code === 'poll_not_found' || code === 'collab_not_found';
+  return code === 'app_not_authorized' || code === 'person_unreachable' || code === 'follow_up_not_found' || code === 'card_gone' || code === 'bot_not_in_channel' || code === 'poll_not_found' || code === 'collab_not_found';
 }

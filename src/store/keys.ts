@@ -70,6 +70,8 @@ export function collabKeys(scope: Scope, collabId: string) {
     items: `${base}:items`,
     polls: `${base}:polls`,
     links: `${base}:links`,
+    /** Follow-up id -> the item as JSON. */
+    followUps: `${base}:followups`,
     refresh: (card: string) => `${base}:refresh:${card}`,
   };
 }
@@ -87,6 +89,7 @@ export function collabKeyList(scope: Scope, collabId: string): string[] {
     k.items,
     k.polls,
     k.links,
+    k.followUps,
     ...['root', 'decision', ...sheetIds].map((c) => k.refresh(c)),
   ];
 }
@@ -109,4 +112,9 @@ export function liveCardKeys(scope: Scope, card: LiveCard): { refresh: string; o
   }
   const k = collabKeys(scope, card.collabId);
   return { refresh: k.refresh(card.name), owner: k.meta };
+}
+
+/** The record that one nudge (item or collaboration, kind, due moment, person) went out. */
+export function nudgeKey(scope: Scope, id: string): string {
+  return `${scopePrefix(scope)}:nudge:${id}`;
 }

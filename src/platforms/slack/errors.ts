@@ -4,6 +4,7 @@ import { AppError, type ErrorCode } from '../../domain/errors.js';
 const GROUPS: [ErrorCode, string[]][] = [
   ['bot_not_in_channel', ['not_in_channel', 'channel_not_found', 'is_archived']],
   ['app_not_authorized', ['token_revoked', 'invalid_auth', 'account_inactive', 'not_authed', 'token_expired', 'missing_scope', 'no_permission', 'team_access_not_granted', 'ekm_access_denied']],
+  ['person_unreachable', ['user_not_found', 'user_disabled', 'cannot_dm_bot', 'user_not_visible', 'messages_tab_disabled']],
   ['card_gone', ['message_not_found', 'cant_update_message']],
   ['rate_limited', ['ratelimited', 'rate_limited']],
 ];

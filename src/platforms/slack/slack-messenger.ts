@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { AppError } from '../../domain/errors.js';
 import type { Person } from '../../domain/collaboration.js';
 import type { CardRef, Place } from '../../app/ports.js';
-import type { Messenger } from '../../app/messenger.js';
+import type { Messenger, PersonalAddress } from '../../app/messenger.js';
 import type { CardView } from '../../app/card-views.js';
 import { renderSlackCard } from '../../cards/platform-cards.js';
 import type { SlackMessage } from '../../cards/render.js';
@@ -26,10 +26,14 @@ export function readSlackCard(card: CardRef): { channel: string; ts: string; thr
 }
 
 const MEMBERS_CACHE_MS = 5 * 60 * 1000;
+const DIRECTS_MAX = 10_000;
+/** The metadata event type of personal messages; its payload is a marker of ids. */
+const PERSONAL_EVENT = 'werktsamen_nudge';
 
 /** Posts and updates cards with chat.postMessage / chat.update; Web API errors leave as coded AppErrors. */
 export class SlackMessenger implements Messenger {
   private readonly members = new Map<string, { n: number | undefined; at: number }>();
+  private readonly directs = new Map<string, string>();
 
   constructor(
     private readonly client: webApi.WebClient,
@@ -105,6 +109,51 @@ export class SlackMessenger implements Messenger {
     const n = typeof total === 'number' ? Math.max(0, total - 1) : undefined;
     this.members.set(place.channel, { n, at: this.now() });
     return n;
+  }
+
+  async sendPersonal(to: PersonalAddress, view: CardView, marker: string): Promise<void> {
+    const channel = await this.directChannel(to.person.id);
+    for (const message of renderSlackCard(view)) {
+      await this.client.chat
+        .postMessage({
+          channel,
+          text: message.text,
+          blocks: message.blocks as webApi.KnownBlock[],
+          // Message metadata carries the marker (ids only) so a retry after a crash can look for it.
+          metadata: { event_type: PERSONAL_EVENT, event_payload: { marker } },
+        })
+        .catch((err: unknown) => {
+          throw toAppError(err);
+        });
+    }
+  }
+
+  async personalSent(to: PersonalAddress, marker: string, since: number): Promise<boolean | undefined> {
+    const channel = await this.directChannel(to.person.id);
+    const res = await this.client.conversations
+      .history({ channel, oldest: String(Math.floor(since / 1000) - 1), include_all_metadata: true, limit: 100 })
+      .catch(() => undefined);
+    if (!res?.ok) return undefined;
+    return (res.messages ?? []).some((m) => m.metadata?.event_type === PERSONAL_EVENT && (m.metadata.event_payload as Record<string, unknown> | undefined)?.marker === marker);
+  }
+
+  async timeZoneOf(person: Person): Promise<string | undefined> {
+    const res = await this.client.users.info({ user: person.id }).catch(() => undefined);
+    return typeof res?.user?.tz === 'string' && res.user.tz !== '' ? res.user.tz : undefined;
+  }
+
+  /** The bot's direct-message channel with a person (conversations.open is idempotent; cached per process). */
+  private async directChannel(userId: string): Promise<string> {
+    const cached = this.directs.get(userId);
+    if (cached) return cached;
+    const res = await this.client.conversations.open({ users: userId }).catch((err: unknown) => {
+      throw toAppError(err);
+    });
+    const id = res.channel?.id;
+    if (!id) throw new AppError('unexpected', 'conversations.open returned no channel');
+    if (this.directs.size >= DIRECTS_MAX) this.directs.clear();
+    this.directs.set(userId, id);
+    return id;
   }
 
   private async send(card: CardRef, message: SlackMessage): Promise<void> {

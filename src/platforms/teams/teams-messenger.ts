@@ -1,9 +1,9 @@
-import { CardFactory, MessageFactory, TeamsInfo, type CloudAdapter, type ConversationReference, type TurnContext } from 'botbuilder';
+import { CardFactory, MessageFactory, TeamsInfo, type CloudAdapter, type ConversationParameters, type ConversationReference, type TurnContext } from 'botbuilder';
 import { z } from 'zod';
-import { AppError } from '../../domain/errors.js';
+import { AppError, isAppError } from '../../domain/errors.js';
 import type { Person } from '../../domain/collaboration.js';
 import type { CardRef, Place } from '../../app/ports.js';
-import type { Messenger } from '../../app/messenger.js';
+import type { Messenger, PersonalAddress } from '../../app/messenger.js';
 import type { CardView } from '../../app/card-views.js';
 import { renderTeamsCard } from '../../cards/platform-cards.js';
 import { toAppError } from './errors.js';
@@ -110,6 +110,54 @@ export class TeamsMessenger implements Messenger {
     }).catch(() => undefined);
     this.members.set(place.channel, { n, at: this.now() });
     return n;
+  }
+
+  /**
+   * Finds the person in the roster of the channel or chat they share with the bot, then opens the
+   * one-to-one chat with them. Not in the roster any more, or 403 (blocked the bot): unreachable.
+   */
+  async sendPersonal(to: PersonalAddress, view: CardView, _marker: string): Promise<void> {
+    const shared = this.reference(this.channelOf(to.via));
+    let memberId: string | undefined;
+    await this.inConversation(shared, async (ctx) => {
+      memberId = (await TeamsInfo.getMember(ctx, to.person.id)).id;
+    }).catch((err: unknown) => {
+      throw isAppError(err, 'card_gone') || isAppError(err, 'app_not_authorized') ? new AppError('person_unreachable', 'not in roster', { cause: err }) : err;
+    });
+    if (!memberId || !shared.serviceUrl) throw new AppError('person_unreachable', 'no member id');
+    const tenantId = shared.conversation?.tenantId;
+    const parameters = {
+      isGroup: false,
+      bot: shared.bot,
+      members: [{ id: memberId, name: '' }],
+      tenantId,
+      channelData: { tenant: { id: tenantId } },
+    } as ConversationParameters;
+    let failure: unknown;
+    await this.adapter
+      .createConversationAsync(this.appId, shared.channelId ?? 'msteams', shared.serviceUrl, '', parameters, async (ctx) => {
+        try {
+          for (const card of renderTeamsCard(view)) await ctx.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
+        } catch (err) {
+          failure = err;
+        }
+      })
+      .catch((err: unknown) => {
+        failure = err;
+      });
+    if (failure === undefined) return;
+    const error = toAppError(failure);
+    throw error.code === 'app_not_authorized' ? new AppError('person_unreachable', error.message, { cause: failure }) : error;
+  }
+
+  /** Bots cannot read a chat's history in Teams: whether a message arrived cannot be told. */
+  async personalSent(): Promise<boolean | undefined> {
+    return undefined;
+  }
+
+  /** The roster has no time zone; Teams zones are stored from each person's own activities. */
+  async timeZoneOf(): Promise<string | undefined> {
+    return undefined;
   }
 
   private reference(place: Place): Reference {

@@ -1,0 +1,56 @@
+import type { FollowUp, NextNudge, NudgeKind } from '../../domain/follow-up.js';
+import type { Scope } from '../../domain/poll.js';
+
+/** One follow-up as the personal overview lists it: where it lives, not what it says. */
+export interface FollowUpRef {
+  collabId: string;
+  id: string;
+}
+
+/**
+ * What a worker learns when it claims a nudge before sending it:
+ * - `claimed`: nobody tried before; send.
+ * - `retry`: an earlier attempt claimed it and did not finish (a crash mid-send); ask the platform
+ *   whether that message arrived before sending again.
+ * - `busy`: another worker is sending it right now.
+ * - `sent`: it went out already.
+ */
+export type NudgeClaim = 'claimed' | 'retry' | 'busy' | 'sent';
+
+/** The identity of one nudge: an item's or a collaboration's, of one kind, for one due moment. */
+export interface NudgeKey {
+  subject: string;
+  kind: NudgeKind | 'digest' | 'chase';
+  at: number;
+  /** Set when one moment reaches several people (coordinators, non-responders): one record each. */
+  person?: string;
+}
+
+/**
+ * Persistence of follow-ups. Items live in their collaboration's keys (deleted with it); each owner
+ * has an index by pseudonym for the personal overview. Every key has a lifetime.
+ */
+export interface FollowUpStore {
+  /** Adds an item; throws AppError invalid_input when the collaboration holds FOLLOW_UPS_MAX already. */
+  add(scope: Scope, item: FollowUp): Promise<void>;
+  get(scope: Scope, collabId: string, id: string): Promise<FollowUp | undefined>;
+  list(scope: Scope, collabId: string): Promise<FollowUp[]>;
+  /**
+   * Changes an item with `change` applied to its current value, retried when another change came
+   * in between; keeps the owners' indexes right. Throws AppError follow_up_not_found when the item is gone.
+   */
+  update(scope: Scope, collabId: string, id: string, change: (item: FollowUp) => FollowUp): Promise<{ before: FollowUp; after: FollowUp }>;
+  /** The open items a person owns, across collaborations. */
+  listOwned(scope: Scope, ownerId: string): Promise<FollowUpRef[]>;
+  /** The IANA zone last seen for a person (Teams activities carry it); kept RETENTION_DAYS. */
+  setPersonZone(scope: Scope, userId: string, zone: string): Promise<void>;
+  getPersonZone(scope: Scope, userId: string): Promise<string | undefined>;
+  /** Claims a nudge for one send attempt, for `leaseMs` (see NudgeClaim). */
+  claimNudge(scope: Scope, key: NudgeKey, leaseMs: number): Promise<NudgeClaim>;
+  /** Records that the nudge went out (or never can: a permanent failure), so no retry sends it. */
+  finishNudge(scope: Scope, key: NudgeKey): Promise<void>;
+  /** Takes a claim back after a failed send, so the retry sends without asking the platform. */
+  releaseNudge(scope: Scope, key: NudgeKey): Promise<void>;
+}
+
+export type { NextNudge };

@@ -1,0 +1,151 @@
+import type { Redis } from 'ioredis';
+import { AppError } from '../domain/errors.js';
+import { FOLLOW_UPS_MAX, FollowUpSchema, type FollowUp } from '../domain/follow-up.js';
+import type { Scope } from '../domain/poll.js';
+import type { FollowUpRef, FollowUpStore, NudgeClaim, NudgeKey } from '../app/follow-ups/follow-up-ports.js';
+import { collabKeys, nudgeKey, personKey } from './keys.js';
+import { LuaScript, NOW } from './lua.js';
+import type { ScopeIndex } from './scope-index.js';
+import { asStoreError } from './store-errors.js';
+
+/** KEYS meta items; ARGV id json max. Adds an item while the collaboration exists and has room. */
+const addScript = new LuaScript(`
+if redis.call('EXISTS', KEYS[1]) == 0 then return -1 end
+if redis.call('HLEN', KEYS[2]) >= tonumber(ARGV[3]) then return 0 end
+redis.call('HSET', KEYS[2], ARGV[1], ARGV[2])
+local ttl = redis.call('PTTL', KEYS[1])
+if ttl > 0 then redis.call('PEXPIRE', KEYS[2], ttl) end
+return 1
+`);
+
+/** KEYS items; ARGV id expected json. Replaces the item only if nobody changed it in between. */
+const replaceScript = new LuaScript(`
+local cur = redis.call('HGET', KEYS[1], ARGV[1])
+if not cur then return -1 end
+if cur ~= ARGV[2] then return 0 end
+redis.call('HSET', KEYS[1], ARGV[1], ARGV[3])
+return 1
+`);
+
+/**
+ * KEYS record; ARGV leaseMs keepMs. The record is 'sent', or 'try:<until>' while an attempt
+ * holds it; a 'try' past its lease belongs to an attempt that died (see NudgeClaim).
+ */
+const claimScript = new LuaScript(`
+${NOW}
+local cur = redis.call('GET', KEYS[1])
+if cur == 'sent' then return 'sent' end
+local state = 'claimed'
+if cur then
+  if tonumber(string.sub(cur, 5)) > now then return 'busy' end
+  state = 'retry'
+end
+redis.call('SET', KEYS[1], 'try:' .. (now + tonumber(ARGV[1])), 'PX', ARGV[2])
+return state
+`);
+
+/** Nudge records outlive every retry of their job by far, then go. */
+const NUDGE_RECORD_MS = 30 * 24 * 60 * 60 * 1000;
+const UPDATE_ATTEMPTS = 50;
+const jitter = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 1 + Math.random() * 9));
+const ref = (item: Pick<FollowUp, 'collabId' | 'id'>): string => `${item.collabId}/${item.id}`;
+
+/** Follow-ups on Redis: in the collaboration's hash tag, with an index per owner (by pseudonym). */
+export class RedisFollowUpStore implements FollowUpStore {
+  constructor(
+    private readonly redis: Redis,
+    private readonly index: ScopeIndex,
+    private readonly retentionMs: number,
+    private readonly now: () => number,
+    /** The keyed pseudonym of a person; raw user ids never go into key names. */
+    private readonly pseudonym: (scope: Scope, userId: string) => string,
+  ) {}
+
+  private ownedKey(scope: Scope, userId: string): string {
+    return personKey(scope, 'followups', this.pseudonym(scope, userId));
+  }
+
+  private async indexOwner(scope: Scope, item: FollowUp, previousOwner?: string): Promise<void> {
+    const key = this.ownedKey(scope, item.owner.id);
+    const m = this.redis.multi();
+    if (previousOwner !== undefined && previousOwner !== item.owner.id) m.zrem(this.ownedKey(scope, previousOwner), ref(item));
+    if (item.status === 'open') m.zadd(key, Number(item.due.replace(/-/g, '')), ref(item)).pexpire(key, this.retentionMs);
+    else m.zrem(key, ref(item));
+    await this.index.add(scope, [{ key, expiresAt: this.now() + this.retentionMs }]);
+    await asStoreError(m.exec());
+  }
+
+  async add(scope: Scope, item: FollowUp): Promise<void> {
+    const k = collabKeys(scope, item.collabId);
+    const json = JSON.stringify(FollowUpSchema.parse(item));
+    const ok = Number(await asStoreError(addScript.run(this.redis, [k.meta, k.followUps], [item.id, json, FOLLOW_UPS_MAX])));
+    if (ok < 0) throw new AppError('collab_not_found');
+    if (ok === 0) throw new AppError('invalid_input', 'too many follow-ups');
+    await this.indexOwner(scope, item);
+  }
+
+  async get(scope: Scope, collabId: string, id: string): Promise<FollowUp | undefined> {
+    const raw = await asStoreError(this.redis.hget(collabKeys(scope, collabId).followUps, id));
+    return raw ? FollowUpSchema.parse(JSON.parse(raw)) : undefined;
+  }
+
+  async list(scope: Scope, collabId: string): Promise<FollowUp[]> {
+    const all = await asStoreError(this.redis.hvals(collabKeys(scope, collabId).followUps));
+    return all.map((raw) => FollowUpSchema.parse(JSON.parse(raw)));
+  }
+
+  async update(scope: Scope, collabId: string, id: string, change: (item: FollowUp) => FollowUp): Promise<{ before: FollowUp; after: FollowUp }> {
+    const key = collabKeys(scope, collabId).followUps;
+    for (let attempt = 0; attempt < UPDATE_ATTEMPTS; attempt++) {
+      const raw = await asStoreError(this.redis.hget(key, id));
+      if (!raw) throw new AppError('follow_up_not_found');
+      const before = FollowUpSchema.parse(JSON.parse(raw));
+      const after = FollowUpSchema.parse(change(before));
+      const ok = Number(await asStoreError(replaceScript.run(this.redis, [key], [id, raw, JSON.stringify(after)])));
+      if (ok < 0) throw new AppError('follow_up_not_found');
+      if (ok === 1) {
+        await this.indexOwner(scope, after, before.owner.id);
+        return { before, after };
+      }
+      await jitter();
+    }
+    throw new AppError('store_unavailable', 'follow-up changed too often at once');
+  }
+
+  async listOwned(scope: Scope, ownerId: string): Promise<FollowUpRef[]> {
+    const refs = await asStoreError(this.redis.zrange(this.ownedKey(scope, ownerId), '0', '-1'));
+    return refs.map((r) => {
+      const [collabId = '', id = ''] = r.split('/');
+      return { collabId, id };
+    });
+  }
+
+  async setPersonZone(scope: Scope, userId: string, zone: string): Promise<void> {
+    const key = personKey(scope, 'tz', this.pseudonym(scope, userId));
+    await this.index.add(scope, [{ key, expiresAt: this.now() + this.retentionMs }]);
+    await asStoreError(this.redis.set(key, zone, 'PX', this.retentionMs));
+  }
+
+  async getPersonZone(scope: Scope, userId: string): Promise<string | undefined> {
+    return (await asStoreError(this.redis.get(personKey(scope, 'tz', this.pseudonym(scope, userId))))) ?? undefined;
+  }
+
+  private recordKey(scope: Scope, key: NudgeKey): string {
+    const person = key.person === undefined ? '' : `:${this.pseudonym(scope, key.person)}`;
+    return nudgeKey(scope, `${key.subject}:${key.kind}:${key.at}${person}`);
+  }
+
+  async claimNudge(scope: Scope, key: NudgeKey, leaseMs: number): Promise<NudgeClaim> {
+    const record = this.recordKey(scope, key);
+    await this.index.add(scope, [{ key: record, expiresAt: this.now() + NUDGE_RECORD_MS }]);
+    return (await asStoreError(claimScript.run(this.redis, [record], [leaseMs, NUDGE_RECORD_MS]))) as NudgeClaim;
+  }
+
+  async finishNudge(scope: Scope, key: NudgeKey): Promise<void> {
+    await asStoreError(this.redis.set(this.recordKey(scope, key), 'sent', 'PX', NUDGE_RECORD_MS));
+  }
+
+  async releaseNudge(scope: Scope, key: NudgeKey): Promise<void> {
+    await asStoreError(this.redis.del(this.recordKey(scope, key)));
+  }
+}
