@@ -13,6 +13,8 @@ const days = (fallback: number) => z.preprocess(emptyToUndefined, z.coerce.numbe
 
 /** The least a voter secret may be: an HMAC key shorter than this is guessable from a member list. */
 export const VOTER_SECRET_MIN = 32;
+/** The queue dashboard is reachable wherever the bot is, so its password must not be guessable online. */
+export const ADMIN_PASSWORD_MIN = 12;
 
 /** The environment, validated. `config.ts` is the only module that reads `process.env`. */
 export const EnvSchema = z.object({
@@ -48,6 +50,11 @@ export const EnvSchema = z.object({
   DOSSIER_LINK_DAYS: days(7),
   /** Directory for the private redis-server (and its voter secret) used when REDIS_URL is unset. */
   DATA_DIR: z.preprocess(emptyToUndefined, z.string().default('.data')),
+  /** Password of the queue dashboard at /admin/queues; unset means no dashboard at all. */
+  ADMIN_PASSWORD: z.preprocess(
+    emptyToUndefined,
+    z.string().min(ADMIN_PASSWORD_MIN, `must be at least ${ADMIN_PASSWORD_MIN} characters (or unset, which turns the queue dashboard off)`).optional(),
+  ),
 });
 
 /** Settings that only make sense together; checked on the raw strings so every problem is listed at once. */
@@ -92,6 +99,8 @@ export interface Config {
   slack?: { signingSecret?: string; botToken: string; apiUrl?: string; appToken?: string };
   /** `allowedTenants` undefined means any tenant (the start-up log says so). */
   teams: TeamsConfig;
+  /** Password of the queue dashboard; undefined means it is not served. */
+  adminPassword?: string;
   /** Things the start-up log must say (settings that were overridden for safety). */
   warnings: string[];
 }
@@ -154,6 +163,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       ? { signingSecret: e.SLACK_SIGNING_SECRET, botToken: e.SLACK_BOT_TOKEN!, apiUrl: e.SLACK_API_URL, appToken: e.SLACK_APP_TOKEN }
       : undefined,
     teams,
+    adminPassword: e.ADMIN_PASSWORD,
     warnings,
   };
 }

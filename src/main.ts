@@ -13,6 +13,9 @@ import { days, newPollId } from './app/open-poll.js';
 import { Pseudonyms } from './app/pseudonyms.js';
 import { refreshLiveCard } from './app/refresh-live-card.js';
 import { expirePoll } from './app/close-poll.js';
+import { sendNudge } from './app/follow-ups/send-nudge.js';
+import { adminRoutes } from './http/queue-dashboard.js';
+import { RedisFollowUpStore } from './store/redis-follow-up-store.js';
 import { postScheduledReminder } from './app/collab/steps.js';
 import { RedisPollStore } from './store/redis-poll-store.js';
 import { RedisKvStore } from './store/kv-store.js';
@@ -82,14 +85,19 @@ export async function buildApp(config: Config, redisUrl: string, opts: BuildOpti
   const store = new RedisPollStore(redis, index, lifetimes);
   const kv = new RedisKvStore(redis, index, clock.now);
   const refreshTiming = opts.refreshTiming ?? defaultRefreshTiming;
-  const jobs = new QueueScheduler(redis, queue, refreshTiming);
+  const jobs = new QueueScheduler(redis, queue, refreshTiming, clock.now);
   const pseudonyms = new Pseudonyms(config.voterSecret);
   const messengers: Messengers = {};
   const collabs = new RedisCollabStore(redis, index, lifetimes.retentionMs, clock.now);
   const dossier = { links: new RedisDossierLinks(redis, index), publicUrl: config.publicUrl, linkMs: days(config.dossierLinkDays), renderMarkdown };
   const register = new RedisRegisterStore(redis, index, lifetimes.retentionMs, clock.now);
-  const deps: AppDeps = { store, collabs, dossier, register, messengers, jobs, refreshTiming, lifetimes, pseudonyms, clock, newId: newPollId };
-  const routes: Record<string, Route> = { '/healthz': healthRoute(redis), [DOSSIER_PREFIX]: dossierRoute(deps) };
+  const followUps = new RedisFollowUpStore(redis, index, lifetimes.retentionMs, clock.now, (scope, userId) => pseudonyms.person(scope, userId));
+  const deps: AppDeps = { store, collabs, dossier, register, followUps, messengers, jobs, refreshTiming, lifetimes, pseudonyms, clock, newId: newPollId };
+  const routes: Record<string, Route> = {
+    '/healthz': healthRoute(redis),
+    [DOSSIER_PREFIX]: dossierRoute(deps),
+    ...adminRoutes([queue], config.adminPassword),
+  };
 
   let slackApp: App | undefined;
   if (config.slack) {
@@ -144,11 +152,12 @@ export async function buildApp(config: Config, redisUrl: string, opts: BuildOpti
       refresh: (scope, card) => refreshLiveCard(deps, jobs, scope, card),
       expire: (scope, pollId) => expirePoll(deps, scope, pollId),
       reminder: (scope, collabId) => postScheduledReminder(deps, scope, collabId),
+      nudge: (scope, item, next) => sendNudge(deps, scope, item, next),
     });
     worker.on('error', (err: Error) => logger.warn({ errorClass: err.name, component: 'worker' }, 'worker connection problem'));
     worker.on('failed', (job, err) => logger.warn({ job: job?.name, jobId: job?.id, errorClass: err.name, attempts: job?.attemptsMade }, 'poll job failed'));
     worker.on('completed', (job, result) => {
-      if (typeof result === 'string' && result.startsWith('stopped:')) logger.warn({ job: job.name, jobId: job.id, code: result.slice(8) }, 'card refresh stopped for good');
+      if (typeof result === 'string' && result.startsWith('stopped:')) logger.warn({ job: job.name, jobId: job.id, code: result.slice(8) }, 'job stopped for good');
     });
   }
 

@@ -1,5 +1,6 @@
-import type { AnswerSet, Collaboration, Decision, OpenItem, ReminderNumber, SheetId, Step, TemperatureRecord, WorksheetId } from '../domain/collaboration.js';
+import type { AnswerSet, Collaboration, Decision, OpenItem, Person, ReminderNumber, SheetId, Step, TemperatureRecord, WorksheetId } from '../domain/collaboration.js';
 import type { Locale, Temperature } from '../domain/poll.js';
+import type { FollowUp, LocalDate } from '../domain/follow-up.js';
 import type { PollState } from './ports.js';
 import type { RegisterEntry } from './register-ports.js';
 
@@ -68,6 +69,22 @@ export interface WorksheetView {
   editing?: { item?: string; values: Record<string, string> };
 }
 
+/**
+ * Follow-ups on one card: the thread's list (`opvolgpunten`), a nudge to the owner, the
+ * coordinators' overdue list, a personal overview, or one short line about a change.
+ */
+export interface FollowUpsView {
+  locale: Locale;
+  purpose: 'list' | 'soon' | 'due' | 'overdue' | 'mine' | 'change';
+  entries: { item: FollowUp; collabTitle: string }[];
+  /** Today in the reader's zone: what counts as overdue, and whether dates need a year. */
+  today: LocalDate;
+  /** Done, snooze and hand-over buttons per item (for the owner and coordinators). */
+  actions: boolean;
+  /** Set for 'change': what happened to the (single) entry, and by whom. */
+  change?: { kind: 'added' | 'done' | 'snoozed' | 'reassigned'; by: Person };
+}
+
 export interface ListView {
   locale: Locale;
   entries: { collab: Collaboration; temperature?: TemperatureRecord; decision?: Decision }[];
@@ -97,6 +114,7 @@ export type CardView =
   | { kind: 'offer'; text: string; button: string; verb: string; value: string }
   /** What the workspace's register says about an organisation (`register <naam>`), shown only to the asker. */
   | { kind: 'register'; locale: Locale; name: string; entries: RegisterEntry[] }
+  | { kind: 'followups'; view: FollowUpsView }
   /** A private link, with a button that opens it. */
   | { kind: 'link'; text: string; button: string; url: string };
 

@@ -1,4 +1,5 @@
 import type { CollabStore } from './collab-ports.js';
+import type { FollowUpStore } from './follow-ups/follow-up-ports.js';
 import type { DossierSettings } from './dossier-ports.js';
 import type { Messengers } from './messenger.js';
 import type { Clock, Lifetimes, Scheduler, PollStore, RefreshTiming } from './ports.js';
@@ -12,6 +13,8 @@ export interface AppDeps {
   dossier: DossierSettings;
   /** The workspace's register of external organisations (seed 004). */
   register: RegisterStore;
+  /** Follow-ups (opvolgpunten), people's time zones and the records of sent nudges. */
+  followUps: FollowUpStore;
   messengers: Messengers;
   jobs: Scheduler;
   refreshTiming: RefreshTiming;

@@ -1,4 +1,5 @@
-import { TITLE_MAX, type ReminderNumber, type Step, type WorksheetId } from '../domain/collaboration.js';
+import { NAME_MAX, TITLE_MAX, type Person, type ReminderNumber, type Step, type WorksheetId } from '../domain/collaboration.js';
+import { FOLLOW_UP_TEXT_MAX } from '../domain/follow-up.js';
 import { QUESTION_MAX } from '../domain/poll.js';
 
 export type ParsedCommand =
@@ -19,6 +20,11 @@ export type ParsedCommand =
   | { kind: 'register'; name?: string }
   /** Set (or, without a zone, show) the collaboration's time zone. */
   | { kind: 'time-zone'; zone?: string }
+  /** `opvolg <wat> @persoon <wanneer>`: the mention is the owner; missing parts mean "say how". */
+  | { kind: 'follow-up'; what: string; owner: Person; when: string }
+  | { kind: 'follow-up-usage' }
+  /** The thread's open follow-ups. */
+  | { kind: 'follow-ups' }
   | { kind: 'unknown'; word: string };
 
 const WEEKDAYS: Record<string, number> = {
@@ -78,7 +84,28 @@ const SIMPLE: Record<string, ParsedCommand> = {
   internal: { kind: 'worksheet', sheet: 'internal' },
   externen: { kind: 'worksheet', sheet: 'externals' },
   externals: { kind: 'worksheet', sheet: 'externals' },
+  opvolgpunten: { kind: 'follow-ups' },
+  followups: { kind: 'follow-ups' },
 };
+
+const FOLLOW_UP_WORDS = new Set(['opvolg', 'opvolgpunt', 'followup', 'follow-up']);
+/**
+ * A person as the platform edge writes them into the text: Slack's own `<@U123>` or `<@U123|name>`;
+ * Teams mentions are rewritten to the same form before parsing.
+ */
+const MENTION = /<@([^|>\s]{1,128})(?:\|([^>]*))?>/;
+/** The longest date text worth reading ("volgende week dinsdag" and the like fit easily). */
+const WHEN_MAX = 60;
+
+function parseFollowUp(rest: string): ParsedCommand {
+  const m = MENTION.exec(rest);
+  if (!m) return { kind: 'follow-up-usage' };
+  const what = rest.slice(0, m.index).trim().slice(0, FOLLOW_UP_TEXT_MAX);
+  const when = rest.slice(m.index + m[0].length).trim().slice(0, WHEN_MAX);
+  if (what === '' || when === '') return { kind: 'follow-up-usage' };
+  const name = m[2]?.trim().slice(0, NAME_MAX);
+  return { kind: 'follow-up', what, owner: name ? { id: m[1]!, name } : { id: m[1]! }, when };
+}
 
 const NAMED_FLAGS = new Set(['--named', '--met-namen', '--benoemd']);
 const HIDDEN_FLAGS = new Set(['--hidden', '--verborgen']);
@@ -100,6 +127,7 @@ export function parseCommand(text: string): ParsedCommand {
     const name = words.join(' ').slice(0, 100).trim();
     return { kind: 'register', name: name === '' ? undefined : name };
   }
+  if (FOLLOW_UP_WORDS.has(first)) return parseFollowUp(text.trim().replace(/^\S+\s*/, ''));
   if (first === 'tijdzone' || first === 'timezone') return { kind: 'time-zone', zone: words[0] };
   if (first === 'start') {
     const title = words.join(' ').slice(0, TITLE_MAX).trim();

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { PlatformSchema, type NamedVote, type Poll, type Scope, type Tally, type Temperature } from '../domain/poll.js';
 import type { LiveCard } from './live-cards.js';
 import type { WeeklyRule } from '../domain/weekly.js';
+import type { NextNudge } from '../domain/follow-up.js';
 
 /**
  * A place to post into (a channel, a thread, a chat) as its platform describes it. `ref` is
@@ -119,6 +120,13 @@ export interface Scheduler {
   cancelReminders(scope: Scope, collabId: string): Promise<void>;
   /** When the next scheduled reminder comes, if a rhythm is set. */
   nextReminder(scope: Scope, collabId: string): Promise<number | undefined>;
+  /**
+   * Queues one nudge of a follow-up at `next.at`. The job id is made of the item, kind and moment,
+   * so queuing the same nudge again replaces nothing and adds nothing. Payload: ids only.
+   */
+  scheduleNudge(scope: Scope, item: { collabId: string; id: string }, next: NextNudge): Promise<void>;
+  /** Removes a queued nudge (the item changed); a nudge already running finishes and is then ignored. */
+  cancelNudge(scope: Scope, itemId: string, next: NextNudge): Promise<void>;
   /** Removes the queued jobs of one collaboration's cards and of its polls' cards. */
   cancelCollab(scope: Scope, collabId: string, pollIds: string[]): Promise<void>;
   /** Removes every queued job of a workspace or tenant. */

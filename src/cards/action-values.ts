@@ -1,5 +1,6 @@
 import { AppError } from '../domain/errors.js';
 import { CollabIdSchema, ItemIdSchema, QuestionSheetSchema, StepSchema, WorksheetIdSchema, type QuestionSheet, type Step, type WorksheetId } from '../domain/collaboration.js';
+import { FollowUpIdSchema } from '../domain/follow-up.js';
 
 /** Button values and Teams data carry the collaboration id and one short argument: `collabId:arg`. */
 export const actionValue = (collabId: string, arg = ''): string => (arg ? `${collabId}:${arg}` : collabId);
@@ -41,4 +42,13 @@ export function readWorksheetArg(arg: string): { sheet: WorksheetId; item?: stri
   const parsed = WorksheetIdSchema.safeParse(sheet);
   if (!parsed.success || extra !== undefined || (item !== undefined && !ItemIdSchema.safeParse(item).success)) throw new AppError('invalid_input');
   return { sheet: parsed.data, item };
+}
+
+/** A follow-up's button value: `<collabId>/<itemId>` (see the follow-ups card), or invalid_input. */
+export function readFollowUpValue(value: string): { collabId: string; id: string } {
+  const [collab, item] = value.split('/');
+  const collabId = CollabIdSchema.safeParse(collab);
+  const id = FollowUpIdSchema.safeParse(item);
+  if (!collabId.success || !id.success) throw new AppError('invalid_input');
+  return { collabId: collabId.data, id: id.data };
 }

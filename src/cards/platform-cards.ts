@@ -2,6 +2,7 @@ import type { CardView } from '../app/card-views.js';
 import type { Person } from '../domain/collaboration.js';
 import { buildPollCardModel } from './poll-card-model.js';
 import { buildWorksheetModel } from './worksheet-model.js';
+import { buildFollowUpModel } from './follow-up-model.js';
 import { buildDecisionModel, buildReminderModel, buildRootModel, buildStepModel, type Formatting } from './collab-card-models.js';
 import {
   buildAnswersModel,
@@ -78,6 +79,8 @@ export function renderSlackCard(view: CardView): SlackMessage[] {
       return [expandCard('slack', 'offer', { ...view, text: f.text(view.text) }) as unknown as SlackMessage];
     case 'link':
       return [expandCard('slack', 'link', { ...view, text: f.text(view.text) }) as unknown as SlackMessage];
+    case 'followups':
+      return [expandCard('slack', 'followups', buildFollowUpModel(view.view, f)) as unknown as SlackMessage];
     default:
       throw new Error(`no slack rendering for ${view.kind}`);
   }
@@ -111,6 +114,8 @@ export function renderTeamsCard(view: CardView): Record<string, unknown>[] {
       return [expandCard('teams', 'offer', view)];
     case 'link':
       return [expandCard('teams', 'link', view)];
+    case 'followups':
+      return [expandCard('teams', 'followups', buildFollowUpModel(view.view, f))];
     default:
       throw new Error(`no teams rendering for ${view.kind}`);
   }

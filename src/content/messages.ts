@@ -89,6 +89,7 @@ const nl: Messages = {
     wrong_workspace: 'Deze WerktSamen hoort bij een andere werkruimte. Er is niets veranderd.',
     person_unreachable: 'WerktSamen kan deze persoon geen persoonlijk bericht sturen.',
     follow_up_not_found: 'Dit opvolgpunt bestaat niet meer. Er is niets veranderd.',
+    not_follow_up_owner: 'Alleen wie dit opvolgpunt opneemt of toevoegde, de facilitator of een coördinator kan het aanpassen. Er is niets veranderd.',
   },
   unexpected: (reference) => `Er ging iets mis (referentie ${reference}). Probeer opnieuw; blijft het misgaan, geef de referentie door aan je beheerder.`,
 };
@@ -153,6 +154,7 @@ const en: Messages = {
     wrong_workspace: 'This WerktSamen belongs to another workspace. Nothing has changed.',
     person_unreachable: 'WerktSamen cannot send this person a personal message.',
     follow_up_not_found: 'This follow-up no longer exists. Nothing has changed.',
+    not_follow_up_owner: 'Only the owner of this follow-up, whoever added it, the facilitator or a coordinator can change it. Nothing has changed.',
   },
   unexpected: (reference) => `Something went wrong (reference ${reference}). Please try again; if it keeps failing, give the reference to your administrator.`,
 };

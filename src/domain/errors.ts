@@ -31,6 +31,8 @@ export const errorCodes = [
   'wrong_workspace',
   /** A personal message cannot reach this person, whatever we try: they left, or blocked the bot. */
   'person_unreachable',
+  /** Only the owner, who added it, the facilitator or a coordinator may change a follow-up. */
+  'not_follow_up_owner',
   /** The follow-up a button or command names is gone (deleted with its collaboration). */
   'follow_up_not_found',
   /** Anything we did not foresee; the user gets a reference that is also in the log. */

@@ -5,13 +5,16 @@ export interface RouteRequest {
   method: string;
   /** The request path without its query (routes registered with a trailing '/' get every path below). */
   path: string;
+  /** The raw query string without its '?' ('' when there is none). */
+  query: string;
   headers: IncomingMessage['headers'];
   body: string;
 }
 export interface RouteResponse {
   status: number;
   headers?: Record<string, string>;
-  body?: string;
+  /** Bytes (a Buffer is one) for answers that are not text, such as the queue dashboard's images and fonts. */
+  body?: string | Uint8Array;
 }
 /**
  * A route answers every request itself: bad input gets a 4xx from the route. A route that
@@ -58,12 +61,15 @@ function send(res: ServerResponse, r: RouteResponse): void {
 }
 
 /**
- * The one HTTP server: /slack/events, /api/messages and /healthz. Routes get the raw body
+ * The one HTTP server: /slack/events, /api/messages, /healthz and (with ADMIN_PASSWORD) /admin/queues. Routes get the raw body
  * (Slack's signature is over the exact bytes) and never see a partial request.
  */
 export function createHttpServer(routes: Record<string, Route>, logger: Logger): Server {
   return createServer((req, res) => {
-    const path = (req.url ?? '/').split('?')[0] ?? '/';
+    const url = req.url ?? '/';
+    const queryAt = url.indexOf('?');
+    const path = queryAt < 0 ? url : url.slice(0, queryAt);
+    const query = queryAt < 0 ? '' : url.slice(queryAt + 1);
     // Prefix routes end in '/'. Logs name the route, never the path: a dossier path is a credential.
     const key = routes[path] ? path : Object.keys(routes).find((k) => k.endsWith('/') && path.startsWith(k));
     const route = key ? routes[key] : undefined;
@@ -73,7 +79,7 @@ export function createHttpServer(routes: Record<string, Route>, logger: Logger):
     }
     const method = req.method ?? 'GET';
     readBody(req)
-      .then((body) => route({ method, path, headers: req.headers, body }))
+      .then((body) => route({ method, path, query, headers: req.headers, body }))
       .then((r) => send(res, r))
       .catch((err: unknown) => {
         if (err instanceof TooLarge) {

@@ -8,6 +8,7 @@ import type { RefreshMarker, RefreshOutcome } from '../app/refresh-live-card.js'
 import { liveCardId, parseLiveCardId, type LiveCard } from '../app/live-cards.js';
 import { CollabIdSchema } from '../domain/collaboration.js';
 import type { WeeklyRule } from '../domain/weekly.js';
+import { FollowUpIdSchema, NudgeKindSchema, type NextNudge } from '../domain/follow-up.js';
 import { rhythmPattern, rhythmStrategy } from './reminder-rhythm.js';
 import { liveCardKeys } from '../store/keys.js';
 import { beginRefreshScript, clearRefreshMarkScript, finishRefreshScript } from '../store/lua.js';
@@ -24,12 +25,16 @@ const ScopeFields = { platform: PlatformSchema, tenant: z.string().min(1).max(12
 export const ExpireJobSchema = z.object({ ...ScopeFields, pollId: PollIdSchema });
 export const RefreshJobSchema = z.object({ ...ScopeFields, card: z.string().max(64) });
 export const ReminderJobSchema = z.object({ ...ScopeFields, collabId: CollabIdSchema });
+export const NudgeJobSchema = z.object({ ...ScopeFields, collabId: CollabIdSchema, itemId: FollowUpIdSchema, kind: NudgeKindSchema, at: z.number().int() });
+export type NudgeJobData = z.infer<typeof NudgeJobSchema>;
 export type ExpireJobData = z.infer<typeof ExpireJobSchema>;
 export type RefreshJobData = z.infer<typeof RefreshJobSchema>;
 export type ReminderJobData = z.infer<typeof ReminderJobSchema>;
 
 /** Collaboration ids are random (96 bits): the id alone names the thread's reminder scheduler. */
 const reminderSchedulerId = (collabId: string): string => `reminders-${collabId}`;
+/** One id per item, kind and moment: queuing the same nudge twice keeps one job (ids are random, 96 bits). */
+export const nudgeJobId = (itemId: string, next: NextNudge): string => `nudge-${itemId}-${next.kind}-${next.at}`;
 
 export const defaultRefreshTiming: RefreshTiming = { minIntervalMs: 2000, pendingTtlMs: 15_000, leaseMs: 30_000 };
 
@@ -52,6 +57,8 @@ export class QueueScheduler implements Scheduler, RefreshMarker {
     private readonly redis: Redis,
     private readonly queue: Queue,
     private readonly timing: RefreshTiming = defaultRefreshTiming,
+    /** The product's clock: nudge moments are absolute, their delay counts from this clock's now. */
+    private readonly now: () => number = () => Date.now(),
   ) {}
 
   async scheduleRefresh(scope: Scope, card: LiveCard, delayMs: number): Promise<void> {
@@ -80,6 +87,17 @@ export class QueueScheduler implements Scheduler, RefreshMarker {
     await asStoreError(this.queue.remove(expiryJobId(pollId)));
   }
 
+  async scheduleNudge(scope: Scope, item: { collabId: string; id: string }, next: NextNudge): Promise<void> {
+    const data: NudgeJobData = { platform: scope.platform, tenant: scope.tenant, collabId: item.collabId, itemId: item.id, kind: next.kind, at: next.at };
+    const delay = Math.max(0, next.at - this.now());
+    await asStoreError(this.queue.add('nudge', data, { jobId: nudgeJobId(item.id, next), delay }));
+  }
+
+  async cancelNudge(_scope: Scope, itemId: string, next: NextNudge): Promise<void> {
+    // A running job cannot be removed; it finds the item no longer names it and does nothing.
+    await asStoreError(this.queue.remove(nudgeJobId(itemId, next)));
+  }
+
   async cancelScope(scope: Scope): Promise<void> {
     const schedulers = await asStoreError(this.queue.getJobSchedulers(0, -1));
     for (const s of schedulers) {
@@ -106,7 +124,10 @@ export class QueueScheduler implements Scheduler, RefreshMarker {
     const prefix = `c:${collabId}:`;
     const polls = new Set(pollIds.map((id) => `poll:${id}`));
     await this.removeWhere(
-      (d) => d.platform === scope.platform && d.tenant === scope.tenant && typeof d.card === 'string' && (d.card.startsWith(prefix) || polls.has(d.card)),
+      (d) =>
+        d.platform === scope.platform &&
+        d.tenant === scope.tenant &&
+        ((typeof d.card === 'string' && (d.card.startsWith(prefix) || polls.has(d.card))) || d.collabId === collabId),
     );
   }
 
@@ -162,6 +183,8 @@ export interface JobHandlers {
   expire(scope: Scope, pollId: string): Promise<void>;
   /** A scheduled reminder is due in a collaboration's thread. */
   reminder(scope: Scope, collabId: string): Promise<void>;
+  /** A follow-up's nudge is due; returns what happened, for the log. */
+  nudge(scope: Scope, item: { collabId: string; id: string }, next: NextNudge): Promise<string>;
 }
 
 /** The worker that runs poll jobs; several processes may run it side by side. */
@@ -175,6 +198,12 @@ export function createJobWorker(connection: Redis, handlers: JobHandlers, concur
         if (!data.success) throw new UnrecoverableError('invalid job payload');
         await handlers.reminder({ platform: data.data.platform, tenant: data.data.tenant }, data.data.collabId);
         return 'reminded';
+      }
+      if (job.name === 'nudge') {
+        const data = NudgeJobSchema.safeParse(job.data);
+        if (!data.success) throw new UnrecoverableError('invalid job payload');
+        const d = data.data;
+        return handlers.nudge({ platform: d.platform, tenant: d.tenant }, { collabId: d.collabId, id: d.itemId }, { kind: d.kind, at: d.at });
       }
       if (job.name === 'expire') {
         const data = ExpireJobSchema.safeParse(job.data);

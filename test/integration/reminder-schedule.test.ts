@@ -46,6 +46,7 @@ async function walk(s: QueueScheduler, collabId: string, first: number, count: n
   const worker = createJobWorker(workerConn, {
     refresh: async () => ({ kind: 'updated' }),
     expire: async () => undefined,
+    nudge: async () => 'stale',
     reminder: async (_scope, id) => {
       taken.push(id);
       release();

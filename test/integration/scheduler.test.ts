@@ -48,6 +48,7 @@ function startWorker(handlers: Partial<JobHandlers>) {
     refresh: handlers.refresh ?? (async () => ({ kind: 'updated' })),
     expire: handlers.expire ?? (async () => undefined),
     reminder: handlers.reminder ?? (async () => undefined),
+    nudge: handlers.nudge ?? (async () => 'stale'),
   });
   return { worker, stop: async () => { await worker.close(); workerConn.disconnect(); } };
 }

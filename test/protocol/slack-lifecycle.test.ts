@@ -102,7 +102,7 @@ describe('Slack: honest errors', () => {
     await h.click('U_A', pollId, 'poll_vote_veel', ts);
     await h.fake.waitFor((c) => c.method === 'chat.update' && c.args.ts === ts);
     const stopped = await h.logs.waitFor((l) => l.code === 'card_gone');
-    expect(stopped.msg).toBe('card refresh stopped for good');
+    expect(stopped.msg).toBe('job stopped for good');
     expect(h.fake.calls.filter((c) => c.method === 'chat.update' && c.args.ts === ts)).toHaveLength(1);
   });
 });

@@ -116,7 +116,7 @@ describe('Teams: hidden polls and connector errors', () => {
     const { pollId, activityId } = await h.mention(facilitator, 'poll');
     h.connector.failNext('PUT', 403, 'BotNotInConversationRoster');
     await h.invoke(user('Bram'), 'vote', { pollId, choice: 'veel' });
-    const stopped = await h.logs.waitFor((l) => l.msg === 'card refresh stopped for good');
+    const stopped = await h.logs.waitFor((l) => l.msg === 'job stopped for good');
     expect(stopped.code).toBe('app_not_authorized');
     expect(h.connector.calls.filter((c) => c.method === 'PUT' && c.activityId === activityId)).toHaveLength(1);
   });

@@ -167,6 +167,21 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       }
       case 'files.completeUploadExternal':
         return { ok: true, files: [{ id: 'F1', title: 'file' }] };
+      case 'conversations.open': {
+        // Like Slack: one direct-message channel per person, the same on every call.
+        const user = String(args['users'] ?? '');
+        return { ok: true, channel: { id: `D${user}`, is_im: true } };
+      }
+      case 'conversations.history': {
+        // The messages posted into the channel so far, newest first, with their metadata (as Slack gives it with include_all_metadata).
+        const posted = calls.filter((c) => c.method === 'chat.postMessage' && c.args['channel'] === channel && c.status === 200);
+        const messages = posted.reverse().map((c) => {
+          const raw = c.args['metadata'];
+          const metadata = typeof raw === 'string' ? (JSON.parse(raw) as unknown) : raw;
+          return { type: 'message', text: c.args['text'] ?? '', ts: (c.response as { ts?: string } | undefined)?.ts, ...(metadata ? { metadata } : {}) };
+        });
+        return { ok: true, messages, has_more: false };
+      }
       case 'conversations.info':
         return { ok: true, channel: { id: channel, name: 'general', is_channel: true, is_im: false, is_private: false, num_members: 8 } };
       default:

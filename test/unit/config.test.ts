@@ -80,4 +80,12 @@ describe('loadConfig', () => {
     expect(loadConfig({ TEAMS_LOCAL_MODE: 'true', HOST: '::1' }).host).toBe('::1');
     expect(loadConfig({ MICROSOFT_APP_ID: 'id', MICROSOFT_APP_PASSWORD: 'pw', HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
   });
+  it('serves the queue dashboard only with an ADMIN_PASSWORD of at least 12 characters, and never echoes it', () => {
+    expect(loadConfig({}).adminPassword).toBeUndefined();
+    expect(loadConfig({ ADMIN_PASSWORD: '  ' }).adminPassword).toBeUndefined();
+    expect(loadConfig({ ADMIN_PASSWORD: 'twelve-chars' }).adminPassword).toBe('twelve-chars');
+    const short = problemsOf({ ADMIN_PASSWORD: 'elevenchars' });
+    expect(short).toMatch(/ADMIN_PASSWORD: must be at least 12 characters/);
+    expect(short).not.toContain('elevenchars');
+  });
 });

@@ -15,6 +15,8 @@ beforeAll(async () => {
       '/fault': async () => {
         throw new TypeError('a bug on our side');
       },
+      '/query': async (req) => ({ status: 200, body: JSON.stringify({ path: req.path, query: req.query }) }),
+      '/bytes': async () => ({ status: 200, headers: { 'content-type': 'application/octet-stream' }, body: Buffer.from([0, 0xff, 0xfe, 0x80]) }),
       '/prefix/': async (req) => {
         if (req.path.endsWith('/fail')) throw new RangeError('broken below the prefix');
         return { status: 200, body: req.path };
@@ -54,5 +56,13 @@ describe('the HTTP server', () => {
     expect((await fetch(`${base}/prefix/secret-token/fail`)).status).toBe(500);
     expect(logs.entries().find((l) => l.errorClass === 'RangeError')).toMatchObject({ route: '/prefix/' });
     expect(logs.text()).not.toContain('secret-token');
+  });
+
+  it('hands a route the raw query string, and sends bytes unchanged', async () => {
+    expect(await (await fetch(`${base}/query?activeQueue=poll-jobs&page=1`)).json()).toEqual({ path: '/query', query: 'activeQueue=poll-jobs&page=1' });
+    expect(await (await fetch(`${base}/query`)).json()).toEqual({ path: '/query', query: '' });
+    const bytes = await fetch(`${base}/bytes`);
+    expect(bytes.headers.get('content-type')).toBe('application/octet-stream');
+    expect([...new Uint8Array(await bytes.arrayBuffer())]).toEqual([0, 0xff, 0xfe, 0x80]);
   });
 });

@@ -223,8 +223,9 @@ describe('Teams icons', () => {
 });
 
 describe('Slack manifests', () => {
-  // channels:read and groups:read: member counts and the bot joining a channel; files:write: the dossier file.
-  const expectedScopes = ['app_mentions:read', 'channels:read', 'chat:write', 'commands', 'files:write', 'groups:read', 'users:read'];
+  // channels:read and groups:read: member counts and the bot joining a channel; files:write: the dossier file;
+  // im:write and im:history: nudges as personal messages, and finding one after a crash mid-send.
+  const expectedScopes = ['app_mentions:read', 'channels:read', 'chat:write', 'commands', 'files:write', 'groups:read', 'im:history', 'im:write', 'users:read'];
 
   interface SlackManifest {
     display_information: { name: string; description: string; background_color: string; long_description: string };
@@ -253,14 +254,16 @@ describe('Slack manifests', () => {
       expect(manifest.display_information.long_description.length).toBeGreaterThanOrEqual(175);
       expect(manifest.display_information.background_color).toMatch(/^#[0-9a-fA-F]{6}$/);
       // The bot does not read direct messages (no message.im), so the Messages tab is off.
-      expect(manifest.features.app_home.messages_tab_enabled).toBe(false);
+      // Nudges arrive in the app's Messages tab; people act on them with buttons, not by typing there.
+      expect(manifest.features.app_home.messages_tab_enabled).toBe(true);
       expect(manifest.features.bot_user).toEqual({ display_name: 'WerktSamen', always_online: true });
 
       expect(manifest.features.slash_commands).toHaveLength(1);
       const command = manifest.features.slash_commands[0]!;
       expect(command.command).toBe('/werktsamen');
       expect(command.usage_hint).toBe('start <titel> | overzicht | stap 1-4 | besluit | dossier | poll [vraag] | help');
-      expect(command.should_escape).toBe(false);
+      // Escaped, `@An` arrives as `<@U…>`: how a follow-up names its owner.
+      expect(command.should_escape).toBe(true);
 
       expect([...manifest.oauth_config.scopes.bot].sort()).toEqual(expectedScopes);
       expect(manifest.oauth_config.scopes.user).toBeUndefined();

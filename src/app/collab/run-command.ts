@@ -21,6 +21,8 @@ import { timeZoneMessages } from '../../content/time-zone-messages.js';
 import { DEFAULT_TIME_ZONE } from '../../domain/collaboration.js';
 import { isAppError } from '../../domain/errors.js';
 import { formatMoment, formatRhythm } from '../../content/schedule-text.js';
+import { followUpMessages } from '../../content/follow-up-messages.js';
+import { followUpCommand, postFollowUpList } from '../follow-ups/follow-up-commands.js';
 
 export interface CommandInput {
   scope: Scope;
@@ -80,6 +82,8 @@ export async function runCommand(deps: AppDeps, input: CommandInput): Promise<Co
       if (collabId) await deps.collabs.addPoll(scope, collabId, state.poll.id);
       return { kind: 'none' };
     }
+    case 'follow-up-usage':
+      return text(followUpMessages(locale).usage);
     case 'register': {
       // The register belongs to the workspace, not to one collaboration: it works anywhere.
       if (!cmd.name) return text(worksheetMessages(locale).registerNeedsName);
@@ -136,6 +140,11 @@ export async function runCommand(deps: AppDeps, input: CommandInput): Promise<Co
       return { kind: 'card', view: await confirmForget(deps, actor, locale) };
     case 'worksheet':
       await postWorksheet(deps, actor, cmd.sheet);
+      return { kind: 'none' };
+    case 'follow-up':
+      return text(await followUpCommand(deps, actor, locale, cmd));
+    case 'follow-ups':
+      await postFollowUpList(deps, actor, locale);
       return { kind: 'none' };
     case 'time-zone': {
       const t = timeZoneMessages(locale);

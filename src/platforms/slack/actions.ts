@@ -22,22 +22,9 @@ import { BlockActionSchema, ButtonActionSchema } from './payloads.js';
 import { privateMessage } from './reply.js';
 import { slackPlace } from './slack-messenger.js';
 import { slackScope } from './workspace.js';
+import type { Press } from './press.js';
+import { followUpHandlers } from './follow-up-actions.js';
 
-interface Press {
-  ctx: SlackContext;
-  scope: Scope;
-  userId: string;
-  userName?: string;
-  value: string;
-  /** The rest of the action id after the table's key (`go` in `decision.record.go`). */
-  arg: string;
-  triggerId?: string;
-  channel?: string;
-  client: webApi.WebClient;
-  locale: () => Promise<Locale>;
-  /** `replace`: the private message with the button gives way to this one (a confirmation). */
-  respondPrivately: (message: { text: string; blocks?: webApi.KnownBlock[] }, replace?: boolean) => Promise<void>;
-}
 
 const collabValue = readActionValue;
 const stepOf = readStep;
@@ -148,6 +135,7 @@ const handlers: Record<string, (p: Press) => Promise<void>> = {
     const { collabId } = collabValue(p.value);
     await openCollabPoll(p.ctx.deps, { scope: p.scope, collabId, user: { id: p.userId } });
   },
+  ...followUpHandlers,
 };
 
 async function openWorksheetForm(p: Press, item?: string): Promise<void> {
@@ -180,7 +168,9 @@ export function registerActions(app: App, ctx: SlackContext): void {
       scope = await slackScope(body, ctx.workspace);
       const b = BlockActionSchema.safeParse(body);
       const a = ButtonActionSchema.safeParse(action);
-      if (!b.success || !a.success) throw new AppError('invalid_input');
+      // Buttons send a value, overflow menus the value of the chosen option.
+      const value = a.success ? (a.data.value ?? a.data.selected_option?.value) : undefined;
+      if (!b.success || !a.success || value === undefined) throw new AppError('invalid_input');
       userId = b.data.user.id;
       const routed = route(a.data.action_id);
       if (!routed) throw new AppError('invalid_input', 'unknown action');
@@ -189,7 +179,7 @@ export function registerActions(app: App, ctx: SlackContext): void {
         scope,
         userId,
         userName: b.data.user.name ?? b.data.user.username,
-        value: a.data.value,
+        value,
         arg: routed.arg,
         triggerId: b.data.trigger_id,
         channel: b.data.channel?.id ?? b.data.container?.channel_id,

@@ -31,7 +31,9 @@ export function registerMentions(app: App, ctx: SlackContext): void {
       // Slack retries events it thinks we missed; Bolt does not deduplicate them.
       if (!(await ctx.kv.claim(onceKey(scope, 'event', eventId), EVENT_DEDUP_SECONDS, scope))) return;
       locale = await ctx.locales.get(client, scope, e.user);
-      const text = e.text.replace(/<@[A-Z0-9]+(\|[^>]*)?>/g, ' ').trim();
+      // Only the bot's own mention goes: other people's mentions name a follow-up's owner.
+      const { botUserId } = await ctx.workspace.resolve();
+      const text = e.text.replace(/<@([A-Z0-9]+)(\|[^>]*)?>/g, (token, id: string) => (id === botUserId ? ' ' : token)).trim();
       const reply = await runCommand(ctx.deps, {
         scope,
         place: slackPlace(e.channel, threadTs),

@@ -22,7 +22,8 @@ export const BlockActionSchema = z.object({
 
 export const ButtonActionSchema = z.object({
   action_id: z.string().max(255),
-  value: z.string().max(2000),
+  value: z.string().max(2000).optional(),
+  selected_option: z.object({ value: z.string().max(2000) }).optional(),
 });
 
 export const AppMentionSchema = z.object({

@@ -6,6 +6,7 @@ import { failureText, type SlackContext } from './context.js';
 import type { SlackHttpReceiver } from './http-receiver.js';
 import { registerMentions } from './mentions.js';
 import { registerViews } from './views.js';
+import { registerFollowUpViews } from './follow-up-actions.js';
 import { registerWelcome } from './welcome.js';
 import { registerUninstall } from './uninstall.js';
 import { SlackWorkspace, slackScope } from './workspace.js';
@@ -82,6 +83,7 @@ export function createSlackApp(opts: SlackAppOptions, logger: Logger, buildCtx: 
   registerMentions(app, ctx);
   registerActions(app, ctx);
   registerViews(app, ctx);
+  registerFollowUpViews(app, ctx);
   registerWelcome(app, ctx);
   registerUninstall(app, ctx);
   app.error(async (err) => {

@@ -1,0 +1,122 @@
+import { DEFAULT_TIME_ZONE, canDecide, type Collaboration, type Person } from '../../domain/collaboration.js';
+import { AppError } from '../../domain/errors.js';
+import { followUpOrder, type FollowUp, type FollowUpLink, type LocalDate, type Snooze } from '../../domain/follow-up.js';
+import type { Locale, Scope } from '../../domain/poll.js';
+import type { FollowUpsView } from '../card-views.js';
+import type { AppDeps } from '../deps.js';
+import { threadOf, type Actor } from '../collab/steps.js';
+import { messengerFor } from '../collab/start-collaboration.js';
+import { isKnownZone, localDate, nextNudge, snoozedDue, type NudgeZones } from './nudge-times.js';
+
+export interface NewFollowUp {
+  text: string;
+  owner: Person;
+  due: LocalDate;
+  link?: FollowUpLink;
+}
+
+/**
+ * Where a person's 9:00 is: the zone their platform reports (Slack), else the one last seen on
+ * their own activity (Teams), else the collaboration's, else Europe/Brussels.
+ */
+export async function personZone(deps: AppDeps, scope: Scope, person: Person, collab: Collaboration): Promise<string> {
+  const reported = await messengerFor(deps, scope).timeZoneOf(person).catch(() => undefined);
+  const seen = reported ?? (await deps.followUps.getPersonZone(scope, person.id));
+  for (const zone of [seen, collab.timeZone]) if (zone && isKnownZone(zone)) return zone;
+  return DEFAULT_TIME_ZONE;
+}
+
+async function zonesFor(deps: AppDeps, scope: Scope, owner: Person, collab: Collaboration): Promise<NudgeZones> {
+  return { owner: await personZone(deps, scope, owner, collab), collab: collab.timeZone ?? DEFAULT_TIME_ZONE };
+}
+
+/** Owner, creator, facilitator or coordinator; anyone else is refused. */
+function requireMayChange(collab: Collaboration, item: FollowUp, userId: string): void {
+  if (item.owner.id === userId || item.createdBy.id === userId || canDecide(collab, userId)) return;
+  throw new AppError('not_follow_up_owner');
+}
+
+/**
+ * Queues the item's next nudge (computed now, in the owner's zone) and records it on the item. The
+ * new job goes in first: a job whose moment the item no longer names is skipped when it fires, so
+ * a failure between the steps never leads to a wrong nudge, and producers fail fast on Redis errors.
+ */
+async function reschedule(deps: AppDeps, scope: Scope, item: FollowUp, zones: NudgeZones): Promise<FollowUp> {
+  const next = nextNudge(item, zones, deps.clock.now());
+  const same = next && item.next && next.kind === item.next.kind && next.at === item.next.at;
+  if (next && !same) await deps.jobs.scheduleNudge(scope, item, next);
+  if (item.next && !same) await deps.jobs.cancelNudge(scope, item.id, item.next);
+  return { ...item, next };
+}
+
+async function postLine(deps: AppDeps, scope: Scope, collabId: string, view: Omit<FollowUpsView, 'purpose' | 'actions' | 'today' | 'locale'>): Promise<void> {
+  const record = await threadOf(deps, scope, collabId);
+  const { collab } = record;
+  const today = localDate(deps.clock.now(), collab.timeZone ?? DEFAULT_TIME_ZONE);
+  await messengerFor(deps, scope).post(record.thread, { kind: 'followups', view: { ...view, locale: collab.locale, purpose: 'change', actions: false, today } });
+}
+
+/**
+ * Adds a follow-up to a collaboration (anyone in it), queues its first nudge and says so in the
+ * thread in one short line. Throws invalid_input when the collaboration holds the maximum.
+ */
+export async function addFollowUp(deps: AppDeps, a: Actor, input: NewFollowUp): Promise<FollowUp> {
+  const { collab } = await threadOf(deps, a.scope, a.collabId);
+  const draft: FollowUp = {
+    id: deps.newId(),
+    collabId: a.collabId,
+    text: input.text,
+    owner: input.owner,
+    due: input.due,
+    ...(input.link ? { link: input.link } : {}),
+    status: 'open',
+    createdBy: a.user,
+    createdAt: deps.clock.now(),
+  };
+  const item = await reschedule(deps, a.scope, draft, await zonesFor(deps, a.scope, input.owner, collab));
+  await deps.followUps.add(a.scope, item);
+  await postLine(deps, a.scope, a.collabId, { entries: [{ item, collabTitle: collab.title }], change: { kind: 'added', by: a.user } });
+  return item;
+}
+
+/** A collaboration's follow-ups, open ones first by due date. */
+export async function listFollowUps(deps: AppDeps, scope: Scope, collabId: string): Promise<FollowUp[]> {
+  return (await deps.followUps.list(scope, collabId)).sort(followUpOrder);
+}
+
+/** The thread's list card (`opvolgpunten`): the open items by due date, with their owners. */
+export async function followUpsListView(deps: AppDeps, scope: Scope, collabId: string, locale: Locale): Promise<FollowUpsView> {
+  const { collab } = await threadOf(deps, scope, collabId);
+  const open = (await listFollowUps(deps, scope, collabId)).filter((i) => i.status === 'open');
+  const today = localDate(deps.clock.now(), collab.timeZone ?? DEFAULT_TIME_ZONE);
+  return { locale, purpose: 'list', entries: open.map((item) => ({ item, collabTitle: collab.title })), today, actions: false };
+}
+
+export type FollowUpChange = { kind: 'done' } | { kind: 'snooze'; by: Snooze } | { kind: 'reassign'; to: Person };
+
+/**
+ * Done, snooze or hand over (the owner, the one who added it, the facilitator or a coordinator):
+ * updates the item, replaces or cancels its queued nudge and posts one line in the thread.
+ * Returns the item as it is now; a second "done" changes nothing and posts nothing.
+ */
+export async function changeFollowUp(deps: AppDeps, a: Actor, id: string, change: FollowUpChange): Promise<{ item: FollowUp; changed: boolean }> {
+  const { collab } = await threadOf(deps, a.scope, a.collabId);
+  const current = await deps.followUps.get(a.scope, a.collabId, id);
+  if (!current) throw new AppError('follow_up_not_found');
+  requireMayChange(collab, current, a.user.id);
+  if (current.status === 'done') return { item: current, changed: false };
+  const now = deps.clock.now();
+  const owner = change.kind === 'reassign' ? change.to : current.owner;
+  const zones = await zonesFor(deps, a.scope, owner, collab);
+  const { after } = await deps.followUps.update(a.scope, a.collabId, id, (item) => {
+    if (item.status === 'done') return item;
+    if (change.kind === 'done') return { ...item, status: 'done', doneAt: now };
+    if (change.kind === 'snooze') return { ...item, due: snoozedDue(item.due, change.by, localDate(now, zones.owner)) };
+    return { ...item, owner: change.to };
+  });
+  const item = await reschedule(deps, a.scope, after, zones);
+  if (item.next?.at !== after.next?.at || item.next?.kind !== after.next?.kind) await deps.followUps.update(a.scope, a.collabId, id, (i) => ({ ...i, next: item.next }));
+  const kind = change.kind === 'done' ? 'done' : change.kind === 'snooze' ? 'snoozed' : 'reassigned';
+  await postLine(deps, a.scope, a.collabId, { entries: [{ item, collabTitle: collab.title }], change: { kind, by: a.user } });
+  return { item, changed: true };
+}

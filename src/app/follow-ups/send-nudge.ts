@@ -1,0 +1,104 @@
+import { DEFAULT_TIME_ZONE, type Collaboration, type Person } from '../../domain/collaboration.js';
+import { isAppError, isPermanent, type ErrorCode } from '../../domain/errors.js';
+import { type FollowUp, type NextNudge } from '../../domain/follow-up.js';
+import type { Scope } from '../../domain/poll.js';
+import type { CardView } from '../card-views.js';
+import type { AppDeps } from '../deps.js';
+import { messengerFor } from '../collab/start-collaboration.js';
+import type { Place } from '../ports.js';
+import type { NudgeKey } from './follow-up-ports.js';
+import { personZone } from './manage-follow-ups.js';
+import { localDate, nextNudge } from './nudge-times.js';
+
+/** How long one send attempt holds its nudge; a worker that died holds it no longer than this. */
+export const NUDGE_LEASE_MS = 60_000;
+
+/** What a nudge job did, for the worker's log (codes only); `stopped:` marks a permanent failure. */
+export type NudgeOutcome = 'sent' | 'stale' | `stopped:${ErrorCode}`;
+
+/** A nudge that another worker is sending right now: the job is retried after its backoff. */
+export class NudgeBusyError extends Error {
+  constructor() {
+    super('nudge is being sent by another worker');
+    this.name = 'NudgeBusyError';
+  }
+}
+
+/**
+ * Sends one personal message exactly once per nudge key: claims the key, asks the platform after
+ * an attempt that died mid-send, and records the outcome. A permanent refusal (the person left or
+ * blocked the bot) is recorded too, so it is never retried; other failures free the key and throw.
+ */
+async function deliverOnce(deps: AppDeps, scope: Scope, key: NudgeKey, to: { person: Person; via: Place }, view: CardView): Promise<NudgeOutcome> {
+  const messenger = messengerFor(deps, scope);
+  const marker = `${key.subject}:${key.kind}:${key.at}`;
+  const claim = await deps.followUps.claimNudge(scope, key, NUDGE_LEASE_MS);
+  if (claim === 'sent') return 'sent';
+  if (claim === 'busy') throw new NudgeBusyError();
+  // The crashed attempt claimed at most a lease before the job's moment plus its retries; look back a day.
+  if (claim === 'retry' && (await messenger.personalSent(to, marker, key.at - 24 * 60 * 60 * 1000)) === true) {
+    await deps.followUps.finishNudge(scope, key);
+    return 'sent';
+  }
+  try {
+    await messenger.sendPersonal(to, view, marker);
+  } catch (err) {
+    if (isAppError(err) && isPermanent(err.code)) {
+      await deps.followUps.finishNudge(scope, key);
+      return `stopped:${err.code}`;
+    }
+    await deps.followUps.releaseNudge(scope, key).catch(() => undefined);
+    throw err;
+  }
+  await deps.followUps.finishNudge(scope, key);
+  return 'sent';
+}
+
+/** Coordinators get the overdue list; a collaboration without any has its facilitator take that role. */
+const coordinatorsOf = (collab: Collaboration): Person[] => (collab.coordinators.length > 0 ? collab.coordinators : [collab.facilitator]);
+
+/**
+ * Runs a queued nudge (the job handler): checks the item still waits for exactly this nudge, sends
+ * it (to the owner, or for 'overdue' the collaboration's overdue items to its coordinators), then
+ * queues the item's next nudge. A job the item no longer names is stale and does nothing.
+ */
+export async function sendNudge(deps: AppDeps, scope: Scope, ref: { collabId: string; id: string }, nudge: NextNudge): Promise<NudgeOutcome> {
+  const item = await deps.followUps.get(scope, ref.collabId, ref.id);
+  if (!item || item.status !== 'open' || item.next?.kind !== nudge.kind || item.next.at !== nudge.at) return 'stale';
+  const record = await deps.collabs.get(scope, ref.collabId);
+  if (!record?.thread) return 'stale';
+  const { collab, thread } = record;
+  let outcome: NudgeOutcome = 'sent';
+  if (nudge.kind === 'overdue') {
+    const today = localDate(nudge.at, collab.timeZone ?? DEFAULT_TIME_ZONE);
+    const overdue = (await deps.followUps.list(scope, collab.id)).filter((i) => i.status === 'open' && i.due < today).sort((a, b) => a.due.localeCompare(b.due));
+    const view: CardView = { kind: 'followups', view: { locale: collab.locale, purpose: 'overdue', entries: overdue.map((i) => ({ item: i, collabTitle: collab.title })), today, actions: false } };
+    // One message per coordinator per moment, whichever overdue item's job comes first.
+    for (const person of coordinatorsOf(collab)) {
+      const sent = await deliverOnce(deps, scope, { subject: collab.id, kind: 'overdue', at: nudge.at, person: person.id }, { person, via: thread }, view);
+      if (sent !== 'sent') outcome = sent;
+    }
+  } else {
+    const zone = await personZone(deps, scope, item.owner, collab);
+    const view: CardView = {
+      kind: 'followups',
+      view: { locale: collab.locale, purpose: nudge.kind, entries: [{ item, collabTitle: collab.title }], today: localDate(nudge.at, zone), actions: true },
+    };
+    outcome = await deliverOnce(deps, scope, { subject: item.id, kind: nudge.kind, at: nudge.at }, { person: item.owner, via: thread }, view);
+  }
+  await queueFollowing(deps, scope, item, collab, nudge);
+  return outcome;
+}
+
+/** Queues the nudge after this one (computed again now: the owner may have moved zone) and records it. */
+async function queueFollowing(deps: AppDeps, scope: Scope, item: FollowUp, collab: Collaboration, done: NextNudge): Promise<void> {
+  const zones = { owner: await personZone(deps, scope, item.owner, collab), collab: collab.timeZone ?? DEFAULT_TIME_ZONE };
+  const next = nextNudge(item, zones, Math.max(done.at, deps.clock.now()));
+  if (next) await deps.jobs.scheduleNudge(scope, item, next);
+  await deps.followUps
+    .update(scope, item.collabId, item.id, (i) => (i.next?.kind === done.kind && i.next.at === done.at ? { ...i, next } : i))
+    .catch((err: unknown) => {
+      // Done or forgotten in the meantime: nothing more to queue.
+      if (!isAppError(err, 'follow_up_not_found')) throw err;
+    });
+}

@@ -1,0 +1,110 @@
+import type { Locale } from '../domain/poll.js';
+import type { LocalDate, NudgeKind } from '../domain/follow-up.js';
+
+/** Everything people read about follow-ups (opvolgpunten), in Dutch and English. */
+export interface FollowUpMessages {
+  /** How to write the command, for a command that misses a part. */
+  usage: string;
+  unclearDate: (typed: string) => string;
+  pastDate: (typed: string) => string;
+  tooMany: string;
+  /** Private confirmation for the one who added it. */
+  added: (due: string) => string;
+  /** One short line in the thread per change. `owner` is already formatted for the platform. */
+  line: {
+    added: (text: string, owner: string, due: string) => string;
+    done: (text: string, by: string) => string;
+    snoozed: (text: string, due: string) => string;
+    reassigned: (text: string, owner: string) => string;
+  };
+  listHeading: string;
+  listEmpty: string;
+  /** The owner and due date under an item. */
+  itemDetail: (owner: string, due: string, overdue: boolean) => string;
+  nudgeHeading: Record<Exclude<NudgeKind, 'overdue'>, string>;
+  nudgeIntro: (collab: string) => string;
+  overdueHeading: string;
+  overdueIntro: (collab: string) => string;
+  buttons: { done: string; day: string; week: string; reassign: string; add: string };
+  /** Private replies after a button. */
+  doneReply: string;
+  snoozedReply: (due: string) => string;
+  reassignedReply: (owner: string) => string;
+  alreadyDone: string;
+  /** The label of the person picker when handing over. */
+  newOwner: string;
+  fallback: (count: number) => string;
+}
+
+const nl: FollowUpMessages = {
+  usage: 'Schrijf het zo: `opvolg Offerte opvragen @An vrijdag`: wat er moet gebeuren, wie het opneemt (met @) en tegen wanneer.',
+  unclearDate: (typed) => `“${typed}” begrijp ik niet als datum. Probeer bijvoorbeeld \`vrijdag\`, \`15/12\`, \`over 2 weken\` of \`2026-12-15\`.`,
+  pastDate: (typed) => `“${typed}” ligt in het verleden. Kies een datum vanaf vandaag.`,
+  tooMany: 'Deze samenwerking heeft het maximum aantal opvolgpunten. Vink eerst afgewerkte punten af.',
+  added: (due) => `Opvolgpunt genoteerd, tegen ${due}. De eigenaar krijgt twee werkdagen vooraf en op de dag zelf een herinnering.`,
+  line: {
+    added: (text, owner, due) => `Nieuw opvolgpunt: ${text}. ${owner}, tegen ${due}.`,
+    done: (text, by) => `Afgewerkt: ${text} (${by}).`,
+    snoozed: (text, due) => `Uitgesteld: ${text}, nu tegen ${due}.`,
+    reassigned: (text, owner) => `Overgedragen: ${text}, nu bij ${owner}.`,
+  },
+  listHeading: 'Opvolgpunten',
+  listEmpty: 'Er staan geen open opvolgpunten. Voeg er een toe met `opvolg <wat> @persoon <wanneer>`.',
+  itemDetail: (owner, due, overdue) => `${owner} · ${overdue ? 'te laat, was ' : 'tegen '}${due}`,
+  nudgeHeading: { soon: 'Binnenkort te doen', due: 'Vandaag te doen' },
+  nudgeIntro: (collab) => `Een opvolgpunt van de samenwerking “${collab}”.`,
+  overdueHeading: 'Opvolgpunten te laat',
+  overdueIntro: (collab) => `Deze punten van “${collab}” zijn twee werkdagen over tijd. Je krijgt dit als coördinator.`,
+  buttons: { done: 'Klaar', day: 'Uitstellen 1 dag', week: 'Uitstellen 1 week', reassign: 'Overdragen', add: 'Opvolgpunt toevoegen' },
+  doneReply: 'Genoteerd als afgewerkt. Dank je!',
+  snoozedReply: (due) => `Uitgesteld tot ${due}.`,
+  reassignedReply: (owner) => `Overgedragen aan ${owner}.`,
+  alreadyDone: 'Dit opvolgpunt is al afgewerkt.',
+  newOwner: 'Wie neemt het over?',
+  fallback: (count) => (count === 1 ? '1 opvolgpunt' : `${count} opvolgpunten`),
+};
+
+const en: FollowUpMessages = {
+  usage: 'Write it like this: `followup Ask for a quote @An friday`: what needs doing, who takes it up (with @) and by when.',
+  unclearDate: (typed) => `I do not understand “${typed}” as a date. Try, for example, \`friday\`, \`15/12\`, \`in 2 weeks\` or \`2026-12-15\`.`,
+  pastDate: (typed) => `“${typed}” lies in the past. Pick a date from today on.`,
+  tooMany: 'This collaboration holds the maximum number of follow-ups. Tick off finished ones first.',
+  added: (due) => `Follow-up noted, due ${due}. The owner gets a reminder two working days before and on the day itself.`,
+  line: {
+    added: (text, owner, due) => `New follow-up: ${text}. ${owner}, due ${due}.`,
+    done: (text, by) => `Done: ${text} (${by}).`,
+    snoozed: (text, due) => `Postponed: ${text}, now due ${due}.`,
+    reassigned: (text, owner) => `Handed over: ${text}, now with ${owner}.`,
+  },
+  listHeading: 'Follow-ups',
+  listEmpty: 'There are no open follow-ups. Add one with `followup <what> @person <when>`.',
+  itemDetail: (owner, due, overdue) => `${owner} · ${overdue ? 'overdue, was due ' : 'due '}${due}`,
+  nudgeHeading: { soon: 'Coming up', due: 'Due today' },
+  nudgeIntro: (collab) => `A follow-up of the collaboration “${collab}”.`,
+  overdueHeading: 'Follow-ups overdue',
+  overdueIntro: (collab) => `These points of “${collab}” are two working days overdue. You get this as a coordinator.`,
+  buttons: { done: 'Done', day: 'Postpone 1 day', week: 'Postpone 1 week', reassign: 'Hand over', add: 'Add follow-up' },
+  doneReply: 'Marked as done. Thank you!',
+  snoozedReply: (due) => `Postponed to ${due}.`,
+  reassignedReply: (owner) => `Handed over to ${owner}.`,
+  alreadyDone: 'This follow-up is already done.',
+  newOwner: 'Who takes it over?',
+  fallback: (count) => (count === 1 ? '1 follow-up' : `${count} follow-ups`),
+};
+
+export function followUpMessages(locale: Locale): FollowUpMessages {
+  return locale === 'en' ? en : nl;
+}
+
+/** A due date in words ("vrijdag 27 november"); the year only when it is not this year's. */
+export function formatDue(locale: Locale, due: LocalDate, today: LocalDate): string {
+  const sameYear = due.slice(0, 4) === today.slice(0, 4);
+  return new Intl.DateTimeFormat(locale === 'nl' ? 'nl-BE' : 'en-GB', {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    ...(sameYear ? {} : { year: 'numeric' }),
+    // The date is a calendar date: read it in UTC so no zone shifts it to another day.
+    timeZone: 'UTC',
+  }).format(Date.parse(`${due}T12:00:00Z`));
+}
