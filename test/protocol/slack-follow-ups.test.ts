@@ -91,9 +91,11 @@ async function click(userId: string, actionId: string, value: string, channelId:
   const body = blockActionsBody({ actionId, value, userId, teamId: TEAM, channelId, messageTs, responseUrl: `${h.fake.responseUrlBase}/${tag}` });
   if (selected !== undefined) {
     // An overflow menu sends the chosen option instead of a value.
-    const payload = JSON.parse(body.payload) as { actions: Record<string, unknown>[] };
+    const form = new URLSearchParams(body.body);
+    const payload = JSON.parse(form.get('payload') ?? '{}') as { actions: Record<string, unknown>[] };
     payload.actions = payload.actions.map(({ value: _v, ...a }) => ({ ...a, type: 'overflow', selected_option: { value: selected } }));
-    body.payload = JSON.stringify(payload);
+    form.set('payload', JSON.stringify(payload));
+    body.body = form.toString();
   }
   const res = await h.post(body, signedAt());
   expect(res.status).toBe(200);
@@ -176,6 +178,132 @@ describe('follow-ups on Slack', () => {
   });
 });
 
-void viewSubmissionBody;
-void privateReply;
-void click;
+/** Adds a follow-up in a new collaboration; resolves with both. */
+async function withItem(title: string, what: string, owner: string, when: string) {
+  const collab = await start('UFAC', title);
+  await ephemeral('UFAC', await mention('UFAC', `opvolg ${what} <@${owner}> ${when}`, collab.rootTs));
+  const [item] = await items(collab.collabId);
+  return { ...collab, item: item! };
+}
+
+describe('acting on a follow-up', () => {
+  it('Klaar marks it done, removes its queued nudge and says so in the thread; a second press changes nothing', async () => {
+    const { collabId, rootTs, item } = await withItem('Schoolreis', 'Ouders informeren', 'UAN', 'vrijdag');
+    const job = await queuedNudge(item);
+    const since = h.fake.calls.length;
+    const tag = await click('UAN', 'fu.done', `${collabId}/${item.id}`, 'DUAN', '1700009000.000100');
+    expect(String((await privateReply(tag)).args.text)).toContain('afgewerkt');
+    const line = await posted((c) => c.args.thread_ts === rootTs && String(c.args.text).startsWith('Afgewerkt'), since);
+    expect(String(line.args.text)).toContain('Ouders informeren');
+    const [after] = await items(collabId);
+    expect(after).toMatchObject({ status: 'done' });
+    expect(after!.next).toBeUndefined();
+    expect(await Job.fromId(queue, job.id!)).toBeUndefined();
+    const again = await click('UAN', 'fu.done', `${collabId}/${item.id}`, 'DUAN', '1700009000.000100');
+    expect(String((await privateReply(again)).args.text)).toContain('al afgewerkt');
+  });
+
+  it('Uitstellen 1 week (button or menu) moves the due date and replaces the queued nudge', async () => {
+    const { collabId, rootTs, item } = await withItem('Kampweek', 'Tenten tellen', 'UAN', 'donderdag');
+    expect(item.due).toBe('2026-12-03');
+    const old = await queuedNudge(item);
+    const since = h.fake.calls.length;
+    await privateReply(await click('UAN', 'fu.menu', '', CHANNEL, rootTs, `week|${collabId}/${item.id}`));
+    await posted((c) => c.args.thread_ts === rootTs && String(c.args.text).startsWith('Uitgesteld'), since);
+    const [after] = await items(collabId);
+    expect(after!.due).toBe('2026-12-10');
+    expect(await Job.fromId(queue, old.id!)).toBeUndefined();
+    // Two working days before Thursday 10 December: Tuesday 8 December, 9:00 Amsterdam.
+    expect(after!.next).toEqual({ kind: 'soon', at: Date.parse('2026-12-08T08:00:00Z') });
+    await queuedNudge(after!);
+  });
+
+  it('Overdragen opens a person picker; the new owner gets the item and its nudges', async () => {
+    const { collabId, rootTs, item } = await withItem('Toneel', 'Decor bouwen', 'UAN', 'over 2 weken');
+    expect(item.due).toBe('2026-12-14');
+    const since = h.fake.calls.length;
+    await click('UAN', 'fu.reassign', `${collabId}/${item.id}`, 'DUAN', '1700009100.000100');
+    const open = await h.fake.waitFor((c) => c.method === 'views.open' && h.fake.calls.indexOf(c) >= since, 10_000);
+    const view = open.args.view as { callback_id: string; private_metadata: string; blocks: { block_id: string; element: { type: string } }[] };
+    expect(view.callback_id).toBe('fu.reassign');
+    expect(view.blocks[0]!.element.type).toBe('users_select');
+    const res = await h.post(
+      viewSubmissionBody({ callbackId: view.callback_id, privateMetadata: view.private_metadata, userId: 'UAN', teamId: TEAM, values: { owner: { type: 'users_select', selected_user: 'UCAR' } } }),
+      signedAt(),
+    );
+    expect(res.status).toBe(200);
+    const line = await posted((c) => c.args.thread_ts === rootTs && String(c.args.text).startsWith('Overgedragen'), since);
+    expect(json(line.args.blocks)).toContain('<@UCAR>');
+    const [after] = await items(collabId);
+    expect(after!.owner).toEqual({ id: 'UCAR' });
+  });
+
+  it('refuses someone who neither owns nor added the item, nor leads the collaboration', async () => {
+    const { collabId, item } = await withItem('Musical', 'Kostuums naaien', 'UAN', 'vrijdag');
+    const tag = await click('UEVE', 'fu.done', `${collabId}/${item.id}`, CHANNEL, '1700009200.000100');
+    expect(String((await privateReply(tag)).args.text)).toContain('Alleen wie dit opvolgpunt');
+    expect((await items(collabId))[0]).toMatchObject({ status: 'open' });
+  });
+
+  it('opvolgpunten lists the open items in the thread by due date, with owners', async () => {
+    const { collabId, rootTs } = await start('UFAC', 'Leesweek');
+    for (const text of ['opvolg Boeken bestellen <@UAN> 11/12', 'opvolg Lokaal vragen <@UBOB> 4/12', 'opvolg Affiche maken <@UCAR> 2026-12-07']) {
+      await ephemeral('UFAC', await mention('UFAC', text, rootTs));
+    }
+    expect(await items(collabId)).toHaveLength(3);
+    const since = await mention('UBOB', 'opvolgpunten', rootTs);
+    const list = await posted((c) => c.args.thread_ts === rootTs && String(c.args.text).startsWith('Opvolgpunten'), since);
+    const texts = blocksOf(list).filter((b) => b.type === 'section').map((b) => b.text?.text ?? '');
+    expect(texts.map((t) => t.split('\n')[0])).toEqual(['*Lokaal vragen*', '*Affiche maken*', '*Boeken bestellen*']);
+    expect(texts[0]).toContain('<@UBOB> · tegen vrijdag 4 december');
+  });
+});
+
+describe('exactly one nudge per moment', () => {
+  it('a nudge job that runs again after it was sent sends nothing more', async () => {
+    const { item } = await withItem('Buitenspel', 'Speelplaats tekenen', 'UDAN', 'woensdag');
+    const job = await queuedNudge(item);
+    const since = h.fake.calls.length;
+    await fire(job);
+    await dm('UDAN', since);
+    // The same job again (as after a lost acknowledgement): the record says it went out.
+    const again = await queue.add('nudge', job.data, { jobId: `${job.id!}-again` });
+    await again.waitUntilFinished(events, 10_000);
+    expect(h.fake.calls.filter((c) => c.method === 'chat.postMessage' && c.args.channel === 'DUDAN')).toHaveLength(1);
+  });
+
+  it('two working days overdue, the coordinators get one message listing the overdue items', async () => {
+    const { collabId, item } = await withItem('Moestuin', 'Zaden kopen', 'UERIK', 'maandag');
+    expect(item.due).toBe('2026-12-07');
+    // Soon and due nudges go to the owner; then Wednesday 9 December the facilitator (no coordinators yet) hears of it.
+    for (const kind of ['soon', 'due', 'overdue']) {
+      const [current] = await items(collabId);
+      expect(current!.next?.kind).toBe(kind);
+      const since = h.fake.calls.length;
+      await fire(await queuedNudge(current!));
+      const message = await dm(kind === 'overdue' ? 'UFAC' : 'UERIK', since);
+      if (kind === 'overdue') {
+        expect(current!.next!.at).toBe(Date.parse('2026-12-09T08:00:00Z'));
+        expect(String(message.args.text)).toContain('Opvolgpunten te laat');
+        expect(json(message.args.blocks)).toContain('Zaden kopen');
+        expect(actionIds(message)).toEqual([]);
+      }
+    }
+    expect((await items(collabId))[0]!.next).toBeUndefined();
+  });
+});
+
+describe('privacy', () => {
+  it('logs no follow-up text, and nudge jobs hold ids only', async () => {
+    const jobs = await queue.getJobs(['delayed', 'waiting', 'completed', 'failed'], 0, -1);
+    const nudges = jobs.filter((x) => x.name === 'nudge');
+    expect(nudges.length).toBeGreaterThan(3);
+    for (const j of nudges) {
+      // Ids, a kind and a moment: no text, and no person (the worker reads the owner from the item).
+      expect(Object.keys(j.data as object).sort()).toEqual(['at', 'collabId', 'itemId', 'kind', 'platform', 'tenant']);
+      expect(json(j.data)).not.toMatch(/Offerte|Zaden|Decor|Tenten|"U(AN|BOB|CAR|DAN|ERIK|FAC)"/);
+    }
+    const logs = h.logs.lines.join('\n');
+    for (const text of ['Offerte', 'Zaden kopen', 'Decor bouwen', 'UERIK', 'UAN"']) expect(logs).not.toContain(text);
+  });
+});
