@@ -17,6 +17,8 @@ export interface FollowUpCardModel {
     hasActions: boolean;
     /** What a button sends back: `<collabId>/<itemId>`. */
     value: string;
+    /** Slack: the item's menu; action ids must differ within a message. */
+    menuId: string;
   }[];
   /**
    * Slack: real buttons under a card with one item (a nudge); an overflow menu per item otherwise.
@@ -61,17 +63,17 @@ export function buildFollowUpModel(view: FollowUpsView, f: Formatting): FollowUp
   }
   const showItems = view.purpose !== 'change';
   const items = showItems
-    ? view.entries.map(({ item, collabTitle }) => {
+    ? view.entries.map(({ item, collabTitle }, i) => {
         const title = view.purpose === 'mine' ? `${f.text(item.text)} (${f.text(collabTitle)})` : f.text(item.text);
         const detail = m.itemDetail(f.person(item.owner), due(item.due), isOverdue(item, view.today));
-        return { title, detail, mrkdwn: `*${title}*\n${detail}`, hasActions: view.actions && item.status === 'open', value: `${item.collabId}/${item.id}` };
+        return { title, detail, mrkdwn: `*${title}*\n${detail}`, hasActions: view.actions && item.status === 'open', value: `${item.collabId}/${item.id}`, menuId: `fu.menu.${i}` };
       })
     : [];
   const single = items.length === 1 && items[0]!.hasActions ? items[0]!.value : '';
   return {
     heading,
     intro,
-    empty: showItems && items.length === 0 ? m.listEmpty : '',
+    empty: showItems && items.length === 0 ? f.text(m.listEmpty) : '',
     fallbackText: view.purpose === 'change' ? intro : `${heading}: ${m.fallback(items.length)}`,
     // With real buttons below, a lone item needs no menu of its own.
     items: single ? items.map((i) => ({ ...i, hasActions: false })) : items,

@@ -208,7 +208,7 @@ describe('acting on a follow-up', () => {
     expect(item.due).toBe('2026-12-03');
     const old = await queuedNudge(item);
     const since = h.fake.calls.length;
-    await privateReply(await click('UAN', 'fu.menu', '', CHANNEL, rootTs, `week|${collabId}/${item.id}`));
+    await privateReply(await click('UAN', 'fu.menu.0', '', CHANNEL, rootTs, `week|${collabId}/${item.id}`));
     await posted((c) => c.args.thread_ts === rootTs && String(c.args.text).startsWith('Uitgesteld'), since);
     const [after] = await items(collabId);
     expect(after!.due).toBe('2026-12-10');

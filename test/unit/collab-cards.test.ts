@@ -6,6 +6,9 @@ import { expandCard, expandCardDirect, type CardName, type SlackMessage } from '
 import { buildDecisionModel, buildReminderModel, buildRootModel, buildStepModel, type Formatting } from '../../src/cards/collab-card-models.js';
 import { buildAnswersModel, buildChooseModel, buildDecisionsModel, buildEvaluationModel, buildListModel, buildRegisterModel, paginate } from '../../src/cards/summary-card-models.js';
 import { buildWorksheetModel } from '../../src/cards/worksheet-model.js';
+import { buildFollowUpModel } from '../../src/cards/follow-up-model.js';
+import type { FollowUpsView } from '../../src/app/card-views.js';
+import type { FollowUp } from '../../src/domain/follow-up.js';
 import { worksheetVariants } from '../support/worksheet-fixtures.js';
 import { collabMessages } from '../../src/content/collab-messages.js';
 import { outcomeText, stepText } from '../../src/content/steps.js';
@@ -296,11 +299,34 @@ const variants: Variant[] = [
   { name: 'poll, closed', view: (l) => ({ kind: 'poll', state: pollState(l, 'closed') }) },
   ...worksheetVariants((l) => fullCollab(l)),
   { name: 'worksheet partners, adding one', view: (l) => ({ kind: 'worksheet', view: { collab: fullCollab(l), sheet: 'partners', entries: [], editing: { item: 'new', values: {} } } }) },
+  ...followUpVariants(),
   {
     name: 'register search',
     view: (l) => ({ kind: 'register', locale: l, name: 'Natuur<punt>', entries: [{ organisation: 'Natuurpunt', helped: 'Goede <voorbereiding>.', hindered: '', at: T0 }] }),
   },
 ];
+
+/** Follow-ups: the thread's list, nudges, the coordinators' overdue list, a personal overview and the change lines. */
+function followUpVariants(): { name: string; view: (l: Locale) => CardView }[] {
+  const item = (id: string, text: string, due: string, owner = faci, status: 'open' | 'done' = 'open'): FollowUp => ({
+    id: `fu${id}`.padEnd(12, '0'), collabId: 'abcdefghij12', text, owner, due, status, createdBy: faci, createdAt: T0,
+  });
+  const items = [item('1', 'Offerte <opvragen> & doorsturen', '2025-03-12'), item('2', 'Zaal boeken', '2025-03-20', { id: 'U07MEMB02', name: 'Jonas' }), item('3', 'Affiche', '2026-01-05')];
+  const entries = (list: FollowUp[]) => list.map((i) => ({ item: i, collabTitle: 'Huiswerkklas <met> de bib' }));
+  const view = (l: Locale, purpose: FollowUpsView['purpose'], list: FollowUp[], actions: boolean, change?: FollowUpsView['change']): CardView => ({
+    kind: 'followups',
+    view: { locale: l, purpose, entries: entries(list), today: '2025-03-14', actions, ...(change ? { change } : {}) },
+  });
+  return [
+    { name: 'follow-ups list (one overdue, one next year)', view: (l) => view(l, 'list', items, false) },
+    { name: 'follow-ups list, empty', view: (l) => view(l, 'list', [], false) },
+    { name: 'nudge, two working days before', view: (l) => view(l, 'soon', [items[1]!], true) },
+    { name: 'nudge, due today', view: (l) => view(l, 'due', [items[1]!], true) },
+    { name: 'overdue list for coordinators', view: (l) => view(l, 'overdue', items.slice(0, 2), false) },
+    { name: 'personal overview with menus', view: (l) => view(l, 'mine', items, true) },
+    ...(['added', 'done', 'snoozed', 'reassigned'] as const).map((kind) => ({ name: `follow-up line: ${kind}`, view: (l: Locale) => view(l, 'change', [items[0]!], false, { kind, by: faci }) })),
+  ];
+}
 
 describe('every collaboration card renders valid Slack and Teams messages', () => {
   for (const { name, view } of variants) {
@@ -318,7 +344,7 @@ describe('every collaboration card renders valid Slack and Teams messages', () =
 
   it('covers every kind of collaboration card, the poll and the notice', () => {
     const kinds = new Set(variants.map((v) => v.view('nl').kind));
-    expect([...kinds].sort()).toEqual(['answers', 'choose', 'confirm', 'decision', 'decisions', 'evaluation', 'link', 'list', 'notice', 'offer', 'poll', 'register', 'reminder', 'root', 'step', 'worksheet']);
+    expect([...kinds].sort()).toEqual(['answers', 'choose', 'confirm', 'decision', 'decisions', 'evaluation', 'followups', 'link', 'list', 'notice', 'offer', 'poll', 'register', 'reminder', 'root', 'step', 'worksheet']);
   });
 
   it('expands each card exactly as a direct template expansion would (the shape cache changes nothing)', () => {
@@ -346,6 +372,8 @@ describe('every collaboration card renders valid Slack and Teams messages', () =
           return [['worksheet', buildWorksheetModel(view.view, f, view.personal)]];
         case 'register':
           return paginate(buildRegisterModel(view.locale, view.name, view.entries, f)).map((p): [CardName, object] => ['summary', p]);
+        case 'followups':
+          return [['followups', buildFollowUpModel(view.view, f)]];
         default:
           return [];
       }

@@ -59,7 +59,8 @@ export const followUpHandlers: Record<string, (p: Press) => Promise<void>> = {
   'fu.day': (p) => MENU.day!(p, p.value),
   'fu.week': (p) => MENU.week!(p, p.value),
   'fu.reassign': (p) => MENU.reassign!(p, p.value),
-  'fu.menu': async (p) => {
+  // One menu per listed item (`fu.menu.<n>`); the chosen option names the action and the item.
+  'fu.menu.': async (p) => {
     const sep = p.value.indexOf('|');
     const handler = Object.hasOwn(MENU, p.value.slice(0, sep)) ? MENU[p.value.slice(0, sep)] : undefined;
     if (!handler) throw new AppError('invalid_input');
