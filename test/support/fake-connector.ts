@@ -24,7 +24,7 @@ export interface FakeConnector {
   /** Resolves with the first call (past or future) matching `predicate`; rejects after `timeoutMs`. */
   waitFor(predicate: (c: ConnectorCall) => boolean, timeoutMs?: number): Promise<ConnectorCall>;
   /** The next call with this HTTP method answers `status` with a connector error body of `code`. Stackable. */
-  failNext(method: 'POST' | 'PUT', status: number, code: string): void;
+  failNext(method: 'POST' | 'PUT' | 'CREATE', status: number, code: string): void;
   /**
    * Runs `hook` when the next call with this method arrives, and answers only after it settles:
    * lets a test act at the moment the platform has a message but the bot has not heard back.
@@ -35,6 +35,7 @@ export interface FakeConnector {
 
 const ROUTE = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/;
 const MEMBERS = /^\/v3\/conversations\/([^/]+)\/pagedmembers$/;
+const MEMBER = /^\/v3\/conversations\/([^/]+)\/members\/([^/]+)$/;
 
 /** The roster the fake answers for every conversation (a team of seven people). */
 export const ROSTER = ['Ann', 'Bart', 'Chloe', 'Dries', 'Els', 'Fien', 'Gust'].map((n) => ({
@@ -76,6 +77,23 @@ export async function startFakeConnector(): Promise<FakeConnector> {
       events.emit('call', call);
       const hook = hooks.get(call.method)?.shift();
       if (hook) await hook(call);
+      const member = MEMBER.exec(path);
+      if (member && req.method === 'GET') {
+        // Like Teams: one member by their 29: id or Entra object id, or 404 when not in the roster.
+        const id = decodeURIComponent(member[2]!);
+        const found = ROSTER.find((r) => r.id === id || r.aadObjectId === id);
+        res.writeHead(found ? 200 : 404, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(found ?? { error: { code: 'MemberNotFoundInConversation', message: 'not found' } }));
+        return;
+      }
+      if (path === '/v3/conversations' && req.method === 'POST') {
+        // A personal chat with the bot: one conversation id per person, as Teams gives.
+        const failure = failures.get('CREATE')?.shift();
+        const members = (body.members as { id?: string }[] | undefined) ?? [];
+        res.writeHead(failure ? failure.status : 200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(failure ? { error: { code: failure.code, message: 'injected by the test' } } : { id: `a:personal-${members[0]?.id ?? ''}` }));
+        return;
+      }
       if (MEMBERS.test(path) && req.method === 'GET') {
         res.writeHead(200, { 'content-type': 'application/json' });
         res.end(JSON.stringify({ members: ROSTER }));

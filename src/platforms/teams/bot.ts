@@ -23,6 +23,8 @@ import type { TeamsConversations } from './conversations.js';
 import { teamsErrorCode, toAppError } from './errors.js';
 import { teamsScope, type TeamsPolicy } from './identity.js';
 import { currentView, invokeHandlers } from './invokes.js';
+import { commandText } from './mentions.js';
+import { isKnownZone } from '../../app/follow-ups/nudge-times.js';
 import { ActivitySchema, CardActionSchema, type ActivityFields } from './payloads.js';
 import { teamsPlace } from './teams-messenger.js';
 import { RawJson } from './raw-json.js';
@@ -80,6 +82,13 @@ export class WerktSamenTeamsBot extends TeamsActivityHandler {
   }
 
   /** Proactive messages (nudges, later features) need the conversation reference. */
+  /** Keeps the sender's zone for their nudges (Teams' roster has none); a failure only costs the default zone. */
+  private async rememberZone(scope: Scope, a: ActivityFields): Promise<void> {
+    const zone = a.localTimezone;
+    if (!zone || !isKnownZone(zone)) return;
+    await this.deps.followUps.setPersonZone(scope, personOf(a).id, zone).catch(() => undefined);
+  }
+
   private async remember(ctx: TurnContext): Promise<void> {
     await this.conversations.remember(this.scopeOf(ctx), ctx.activity).catch((err: unknown) => {
       this.logger.warn({ where: 'teams.remember', code: isAppError(err) ? err.code : 'unexpected' }, 'conversation reference not saved');
@@ -113,7 +122,8 @@ export class WerktSamenTeamsBot extends TeamsActivityHandler {
       if (!a.success) throw new AppError('invalid_input');
       const scope = this.scopeOf(ctx);
       await this.remember(ctx);
-      const text = (TurnContext.removeRecipientMention(ctx.activity) ?? ctx.activity.text ?? '').replace(/<at>[^<]*<\/at>/g, ' ').trim();
+      await this.rememberZone(scope, a.data);
+      const text = await commandText(ctx);
       const reply = await runCommand(this.deps, {
         scope,
         place: teamsPlace(storableReference(ctx.activity)),

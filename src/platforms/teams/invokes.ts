@@ -20,6 +20,7 @@ import { CloseDataSchema, VoteDataSchema } from './payloads.js';
 import { storableReference } from './reference.js';
 import { teamsPlace, listMembers } from './teams-messenger.js';
 import { worksheetInvokes } from './worksheet-invokes.js';
+import { followUpInvokes } from './follow-up-invokes.js';
 
 export type { Invoke, InvokeResult } from './invoke-types.js';
 import type { Invoke, InvokeResult } from './invoke-types.js';
@@ -194,6 +195,7 @@ export const invokeHandlers: Record<string, (i: Invoke) => Promise<InvokeResult>
     return { view: { kind: 'decision', view: await loadDecisionView(i.deps, i.scope, collabId) } };
   },
   ...worksheetInvokes,
+  ...followUpInvokes,
 };
 
 /** After a failure, the card as it is now (with the notice on top) when it can still be read. */

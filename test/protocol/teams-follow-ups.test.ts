@@ -1,0 +1,121 @@
+/**
+ * Teams: follow-ups through the real CloudAdapter, a real Redis and the real BullMQ worker,
+ * against the fake connector. A mention names the owner (resolved to their Entra id through the
+ * roster); the nudge opens a personal chat (createConversation) and posts its card there; a
+ * person who blocked the bot (403) is a permanent failure, logged by code and not retried.
+ */
+import { Job, Queue, QueueEvents } from 'bullmq';
+import { Redis } from 'ioredis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FollowUpSchema, type FollowUp } from '../../src/domain/follow-up.js';
+import { JOB_QUEUE, QUEUE_PREFIX, nudgeJobId } from '../../src/jobs/scheduler.js';
+import { collabKeys } from '../../src/store/keys.js';
+import { validateAdaptiveCard } from '../support/adaptive-card-validate.js';
+import type { ConnectorCall } from '../support/fake-connector.js';
+import { activity, cardOf, CHANNEL_CONV, startTeamsHarness, TENANT, user, type TeamsHarness, type TeamsUser } from '../support/teams-harness.js';
+
+let h: TeamsHarness;
+let redis: Redis;
+let queue: Queue;
+let events: QueueEvents;
+const scope = { platform: 'teams' as const, tenant: TENANT };
+const ann = user('Ann');
+const bart = user('Bart');
+const json = (v: unknown): string => JSON.stringify(v);
+
+beforeAll(async () => {
+  h = await startTeamsHarness();
+  redis = new Redis(h.redis.url);
+  queue = new Queue(JOB_QUEUE, { connection: new Redis(h.redis.url, { maxRetriesPerRequest: null }), prefix: QUEUE_PREFIX });
+  events = new QueueEvents(JOB_QUEUE, { connection: new Redis(h.redis.url, { maxRetriesPerRequest: null }), prefix: QUEUE_PREFIX });
+  await events.waitUntilReady();
+});
+afterAll(async () => {
+  await events?.close();
+  await queue?.close();
+  redis?.disconnect();
+  await h?.close();
+});
+
+const bot = { type: 'mention', text: '<at>WerktSamen</at>', mentioned: { id: '28:werktsamen-bot', name: 'WerktSamen' } };
+
+/** `@WerktSamen <text>` in a conversation, with extra mention entities; waits for the bot's post containing `expected`. */
+async function say(from: TeamsUser, text: string, conversationId: string, expected: string, mentions: object[] = [], extra: Record<string, unknown> = {}): Promise<ConnectorCall> {
+  const before = h.connector.calls.length;
+  const res = await h.send(
+    activity(from, h.connector.serviceUrl, {
+      type: 'message',
+      text: `<at>WerktSamen</at> ${text}`,
+      entities: [bot, ...mentions],
+      conversation: { id: conversationId, conversationType: 'channel', tenantId: TENANT, isGroup: true },
+      ...extra,
+    }),
+  );
+  expect(res.status).toBe(200);
+  return h.connector.waitFor((c) => c.method === 'POST' && h.connector.calls.indexOf(c) >= before && json(c.body).includes(expected));
+}
+
+async function items(collabId: string): Promise<FollowUp[]> {
+  return (await redis.hvals(collabKeys(scope, collabId).followUps)).map((raw) => FollowUpSchema.parse(JSON.parse(raw)));
+}
+
+async function startCollab(title: string): Promise<{ collabId: string; thread: string }> {
+  const root = await say(ann, `start ${title}`, CHANNEL_CONV, title);
+  const thread = `${CHANNEL_CONV};messageid=${root.responseId}`;
+  const collabId = (json(cardOf(root)).match(/"verb":"collab\.edit"[^}]*?"data":\{"v":"([^"]+)"/) ?? [])[1] ?? '';
+  expect(collabId).not.toBe('');
+  return { collabId, thread };
+}
+
+async function fire(item: FollowUp): Promise<unknown> {
+  const job = await Job.fromId(queue, nudgeJobId(item.id, item.next!));
+  expect(job).toBeDefined();
+  const finished = job!.waitUntilFinished(events, 10_000);
+  await job!.promote();
+  return finished;
+}
+
+describe('follow-ups on Teams', () => {
+  it('names the owner by mention, sends the nudge in a personal chat and takes Klaar from there', async () => {
+    const { collabId, thread } = await startCollab('Huiswerkklas');
+    const line = await say(ann, 'opvolg Zaal boeken <at>Bart</at> over 2 weken', thread, 'Zaal boeken', [
+      { type: 'mention', text: '<at>Bart</at>', mentioned: { id: '29:Bart', name: 'Bart' } },
+    ]);
+    expect(json(cardOf(line))).toContain('Bart');
+    const [item] = await items(collabId);
+    // The roster gives Bart's Entra id: the id his own activities carry.
+    expect(item!.owner).toEqual({ id: 'aad-Bart', name: 'Bart' });
+    const before = h.connector.calls.length;
+    expect(await fire(item!)).toBe('sent');
+    const created = h.connector.calls.slice(before).find((c) => c.path === '/v3/conversations');
+    expect(created?.body).toMatchObject({ isGroup: false, members: [{ id: '29:Bart' }], tenantId: TENANT });
+    const nudge = await h.connector.waitFor((c) => c.method === 'POST' && c.conversationId === 'a:personal-29:Bart' && json(c.body).includes('Zaal boeken'));
+    expect(validateAdaptiveCard(cardOf(nudge))).toEqual([]);
+    expect(json(cardOf(nudge))).toContain('"verb":"fu.done"');
+    const res = await h.invoke(bart, 'fu.done', { v: `${collabId}/${item!.id}` });
+    expect(res.status).toBe(200);
+    expect(json(res.card)).toContain('Afgewerkt: Zaal boeken');
+    expect((await items(collabId))[0]).toMatchObject({ status: 'done' });
+  });
+
+  it('keeps the zone a person sends with their messages, for their 9:00', async () => {
+    const { collabId, thread } = await startCollab('Sportdag');
+    await say(bart, 'opvolg Bussen <at>Bart</at> 2030-01-09', thread, 'Bussen', [{ type: 'mention', text: '<at>Bart</at>', mentioned: { id: '29:Bart', name: 'Bart' } }], {
+      localTimezone: 'America/New_York',
+    });
+    const [item] = await items(collabId);
+    // Monday 7 January 2030, 9:00 in New York (14:00 UTC), two working days before Wednesday the 9th.
+    expect(item!.next).toEqual({ kind: 'soon', at: Date.parse('2030-01-07T14:00:00Z') });
+  });
+
+  it('a person who blocked the bot (403) is a permanent failure: logged by code, not retried', async () => {
+    const { collabId, thread } = await startCollab('Toneel');
+    await say(ann, 'opvolg Decor <at>Chloe</at> 2030-03-15', thread, 'Decor', [{ type: 'mention', text: '<at>Chloe</at>', mentioned: { id: '29:Chloe', name: 'Chloe' } }]);
+    const [item] = await items(collabId);
+    h.connector.failNext('CREATE', 403, 'ConversationBlockedByUser');
+    expect(await fire(item!)).toBe('stopped:person_unreachable');
+    const logged = await h.logs.waitFor((l) => l.msg === 'job stopped for good' && l.code === 'person_unreachable');
+    expect(json(logged)).not.toContain('Decor');
+    expect(h.connector.calls.filter((c) => c.conversationId === 'a:personal-29:Chloe')).toEqual([]);
+  });
+});
