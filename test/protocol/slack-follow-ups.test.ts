@@ -4,11 +4,12 @@
  * nudge fires when the test moves that clock to the nudge's moment and promotes its delayed job
  * (BullMQ waits in real time), so nothing here sleeps.
  */
-import { Job, Queue, QueueEvents } from 'bullmq';
+import { Job, type Queue, type QueueEvents } from 'bullmq';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FollowUpSchema, type FollowUp } from '../../src/domain/follow-up.js';
-import { JOB_QUEUE, QUEUE_PREFIX, nudgeJobId } from '../../src/jobs/scheduler.js';
+import { nudgeJobId } from '../../src/jobs/scheduler.js';
+import { probeQueue, type QueueProbe } from '../support/job-queue.js';
 import { collabKeys } from '../../src/store/keys.js';
 import { assertBlockKit } from '../support/block-kit-check.js';
 import type { RecordedCall } from '../support/fake-slack.js';
@@ -26,6 +27,7 @@ const setClock = (at: number): void => {
 
 let h: SlackHarness;
 let redis: Redis;
+let probe: QueueProbe;
 let queue: Queue;
 let events: QueueEvents;
 const scope = { platform: 'slack' as const, tenant: TEAM };
@@ -34,13 +36,11 @@ beforeAll(async () => {
   setClock(MONDAY_8);
   h = await startSlackHarness({ clock: { now } });
   redis = new Redis(h.redis.url);
-  queue = new Queue(JOB_QUEUE, { connection: new Redis(h.redis.url, { maxRetriesPerRequest: null }), prefix: QUEUE_PREFIX });
-  events = new QueueEvents(JOB_QUEUE, { connection: new Redis(h.redis.url, { maxRetriesPerRequest: null }), prefix: QUEUE_PREFIX });
-  await events.waitUntilReady();
+  probe = await probeQueue(h.redis.url);
+  ({ queue, events } = probe);
 });
 afterAll(async () => {
-  await events?.close();
-  await queue?.close();
+  await probe?.close();
   redis?.disconnect();
   await h?.close();
 });
@@ -110,17 +110,13 @@ async function items(collabId: string): Promise<FollowUp[]> {
 /** The delayed job of an item's queued nudge. */
 async function queuedNudge(item: FollowUp): Promise<Job> {
   expect(item.next).toBeDefined();
-  const job = await Job.fromId(queue, nudgeJobId(item.id, item.next!));
-  expect(job, 'the nudge the item names is queued').toBeDefined();
-  return job!;
+  return probe.job(nudgeJobId(item.id, item.next!));
 }
 
 /** Moves the clock to the job's moment, lets it run now (BullMQ would wait in real time) and waits until the worker finished it. */
 async function fire(job: Job): Promise<unknown> {
   setClock((job.data as { at: number }).at);
-  const finished = job.waitUntilFinished(events, 10_000);
-  await job.promote();
-  return finished;
+  return probe.runNow(job);
 }
 
 const dm = (userId: string, since: number) => posted((c) => c.args.channel === `D${userId}`, since);

@@ -4,11 +4,11 @@
  * roster); the nudge opens a personal chat (createConversation) and posts its card there; a
  * person who blocked the bot (403) is a permanent failure, logged by code and not retried.
  */
-import { Job, Queue, QueueEvents } from 'bullmq';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FollowUpSchema, type FollowUp } from '../../src/domain/follow-up.js';
-import { JOB_QUEUE, QUEUE_PREFIX, nudgeJobId } from '../../src/jobs/scheduler.js';
+import { nudgeJobId } from '../../src/jobs/scheduler.js';
+import { probeQueue, type QueueProbe } from '../support/job-queue.js';
 import { collabKeys } from '../../src/store/keys.js';
 import { validateAdaptiveCard } from '../support/adaptive-card-validate.js';
 import type { ConnectorCall } from '../support/fake-connector.js';
@@ -16,8 +16,7 @@ import { activity, cardOf, CHANNEL_CONV, startTeamsHarness, TENANT, user, type T
 
 let h: TeamsHarness;
 let redis: Redis;
-let queue: Queue;
-let events: QueueEvents;
+let probe: QueueProbe;
 const scope = { platform: 'teams' as const, tenant: TENANT };
 const ann = user('Ann');
 const bart = user('Bart');
@@ -26,13 +25,10 @@ const json = (v: unknown): string => JSON.stringify(v);
 beforeAll(async () => {
   h = await startTeamsHarness();
   redis = new Redis(h.redis.url);
-  queue = new Queue(JOB_QUEUE, { connection: new Redis(h.redis.url, { maxRetriesPerRequest: null }), prefix: QUEUE_PREFIX });
-  events = new QueueEvents(JOB_QUEUE, { connection: new Redis(h.redis.url, { maxRetriesPerRequest: null }), prefix: QUEUE_PREFIX });
-  await events.waitUntilReady();
+  probe = await probeQueue(h.redis.url);
 });
 afterAll(async () => {
-  await events?.close();
-  await queue?.close();
+  await probe?.close();
   redis?.disconnect();
   await h?.close();
 });
@@ -68,11 +64,7 @@ async function startCollab(title: string): Promise<{ collabId: string; thread: s
 }
 
 async function fire(item: FollowUp): Promise<unknown> {
-  const job = await Job.fromId(queue, nudgeJobId(item.id, item.next!));
-  expect(job).toBeDefined();
-  const finished = job!.waitUntilFinished(events, 10_000);
-  await job!.promote();
-  return finished;
+  return probe.runNow(await probe.job(nudgeJobId(item.id, item.next!)));
 }
 
 describe('follow-ups on Teams', () => {
