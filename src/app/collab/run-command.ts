@@ -144,7 +144,7 @@ export async function runCommand(deps: AppDeps, input: CommandInput): Promise<Co
     case 'follow-up':
       return text(await followUpCommand(deps, actor, locale, cmd));
     case 'follow-ups':
-      await postFollowUpList(deps, actor, locale);
+      await postFollowUpList(deps, actor);
       return { kind: 'none' };
     case 'time-zone': {
       const t = timeZoneMessages(locale);

@@ -33,8 +33,9 @@ export async function followUpCommand(deps: AppDeps, a: Actor, locale: Locale, c
 }
 
 /** `opvolgpunten`: posts the open items, by due date with their owners, in the thread. */
-export async function postFollowUpList(deps: AppDeps, a: Actor, locale: Locale): Promise<void> {
+export async function postFollowUpList(deps: AppDeps, a: Actor): Promise<void> {
   const { thread, collab } = await threadOf(deps, a.scope, a.collabId);
-  const view = await followUpsListView(deps, a.scope, a.collabId, collab.locale ?? locale);
+  // A card in the thread speaks the collaboration's language, whoever asked.
+  const view = await followUpsListView(deps, a.scope, collab, collab.locale);
   await messengerFor(deps, a.scope).post(thread, { kind: 'followups', view });
 }

@@ -49,11 +49,14 @@ async function reschedule(deps: AppDeps, scope: Scope, item: FollowUp, zones: Nu
   return { ...item, next };
 }
 
-async function postLine(deps: AppDeps, scope: Scope, collabId: string, view: Omit<FollowUpsView, 'purpose' | 'actions' | 'today' | 'locale'>): Promise<void> {
-  const record = await threadOf(deps, scope, collabId);
-  const { collab } = record;
+type Threaded = Awaited<ReturnType<typeof threadOf>>;
+
+/** The one line in the thread about a change, in the collaboration's language. */
+async function postLine(deps: AppDeps, scope: Scope, record: Threaded, item: FollowUp, change: NonNullable<FollowUpsView['change']>): Promise<void> {
+  const { collab, thread } = record;
   const today = localDate(deps.clock.now(), collab.timeZone ?? DEFAULT_TIME_ZONE);
-  await messengerFor(deps, scope).post(record.thread, { kind: 'followups', view: { ...view, locale: collab.locale, purpose: 'change', actions: false, today } });
+  const view: FollowUpsView = { locale: collab.locale, purpose: 'change', entries: [{ item, collabTitle: collab.title }], actions: false, today, change };
+  await messengerFor(deps, scope).post(thread, { kind: 'followups', view });
 }
 
 /**
@@ -61,7 +64,8 @@ async function postLine(deps: AppDeps, scope: Scope, collabId: string, view: Omi
  * thread in one short line. Throws invalid_input when the collaboration holds the maximum.
  */
 export async function addFollowUp(deps: AppDeps, a: Actor, input: NewFollowUp): Promise<FollowUp> {
-  const { collab } = await threadOf(deps, a.scope, a.collabId);
+  const record = await threadOf(deps, a.scope, a.collabId);
+  const { collab } = record;
   const draft: FollowUp = {
     id: deps.newId(),
     collabId: a.collabId,
@@ -75,7 +79,7 @@ export async function addFollowUp(deps: AppDeps, a: Actor, input: NewFollowUp): 
   };
   const item = await reschedule(deps, a.scope, draft, await zonesFor(deps, a.scope, input.owner, collab));
   await deps.followUps.add(a.scope, item);
-  await postLine(deps, a.scope, a.collabId, { entries: [{ item, collabTitle: collab.title }], change: { kind: 'added', by: a.user } });
+  await postLine(deps, a.scope, record, item, { kind: 'added', by: a.user });
   return item;
 }
 
@@ -85,9 +89,8 @@ export async function listFollowUps(deps: AppDeps, scope: Scope, collabId: strin
 }
 
 /** The thread's list card (`opvolgpunten`): the open items by due date, with their owners. */
-export async function followUpsListView(deps: AppDeps, scope: Scope, collabId: string, locale: Locale): Promise<FollowUpsView> {
-  const { collab } = await threadOf(deps, scope, collabId);
-  const open = (await listFollowUps(deps, scope, collabId)).filter((i) => i.status === 'open');
+export async function followUpsListView(deps: AppDeps, scope: Scope, collab: Collaboration, locale: Locale): Promise<FollowUpsView> {
+  const open = (await listFollowUps(deps, scope, collab.id)).filter((i) => i.status === 'open');
   const today = localDate(deps.clock.now(), collab.timeZone ?? DEFAULT_TIME_ZONE);
   return { locale, purpose: 'list', entries: open.map((item) => ({ item, collabTitle: collab.title })), today, actions: false };
 }
@@ -100,7 +103,8 @@ export type FollowUpChange = { kind: 'done' } | { kind: 'snooze'; by: Snooze } |
  * Returns the item as it is now; a second "done" changes nothing and posts nothing.
  */
 export async function changeFollowUp(deps: AppDeps, a: Actor, id: string, change: FollowUpChange): Promise<{ item: FollowUp; changed: boolean }> {
-  const { collab } = await threadOf(deps, a.scope, a.collabId);
+  const record = await threadOf(deps, a.scope, a.collabId);
+  const { collab } = record;
   const current = await deps.followUps.get(a.scope, a.collabId, id);
   if (!current) throw new AppError('follow_up_not_found');
   requireMayChange(collab, current, a.user.id);
@@ -117,6 +121,6 @@ export async function changeFollowUp(deps: AppDeps, a: Actor, id: string, change
   const item = await reschedule(deps, a.scope, after, zones);
   if (item.next?.at !== after.next?.at || item.next?.kind !== after.next?.kind) await deps.followUps.update(a.scope, a.collabId, id, (i) => ({ ...i, next: item.next }));
   const kind = change.kind === 'done' ? 'done' : change.kind === 'snooze' ? 'snoozed' : 'reassigned';
-  await postLine(deps, a.scope, a.collabId, { entries: [{ item, collabTitle: collab.title }], change: { kind, by: a.user } });
+  await postLine(deps, a.scope, record, item, { kind, by: a.user });
   return { item, changed: true };
 }

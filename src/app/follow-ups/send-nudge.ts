@@ -8,7 +8,7 @@ import { messengerFor } from '../collab/start-collaboration.js';
 import type { Place } from '../ports.js';
 import type { NudgeKey } from './follow-up-ports.js';
 import { personZone } from './manage-follow-ups.js';
-import { localDate, nextNudge } from './nudge-times.js';
+import { localDate, nextNudge, type NudgeZones } from './nudge-times.js';
 
 /** How long one send attempt holds its nudge; a worker that died holds it no longer than this. */
 export const NUDGE_LEASE_MS = 60_000;
@@ -68,9 +68,11 @@ export async function sendNudge(deps: AppDeps, scope: Scope, ref: { collabId: st
   const record = await deps.collabs.get(scope, ref.collabId);
   if (!record?.thread) return 'stale';
   const { collab, thread } = record;
+  // Read once: users.info on Slack. The owner may have moved since the job was queued.
+  const zones = { owner: await personZone(deps, scope, item.owner, collab), collab: collab.timeZone ?? DEFAULT_TIME_ZONE };
   let outcome: NudgeOutcome = 'sent';
   if (nudge.kind === 'overdue') {
-    const today = localDate(nudge.at, collab.timeZone ?? DEFAULT_TIME_ZONE);
+    const today = localDate(nudge.at, zones.collab);
     const overdue = (await deps.followUps.list(scope, collab.id)).filter((i) => i.status === 'open' && i.due < today).sort((a, b) => a.due.localeCompare(b.due));
     const view: CardView = { kind: 'followups', view: { locale: collab.locale, purpose: 'overdue', entries: overdue.map((i) => ({ item: i, collabTitle: collab.title })), today, actions: false } };
     // One message per coordinator per moment, whichever overdue item's job comes first.
@@ -79,20 +81,18 @@ export async function sendNudge(deps: AppDeps, scope: Scope, ref: { collabId: st
       if (sent !== 'sent') outcome = sent;
     }
   } else {
-    const zone = await personZone(deps, scope, item.owner, collab);
     const view: CardView = {
       kind: 'followups',
-      view: { locale: collab.locale, purpose: nudge.kind, entries: [{ item, collabTitle: collab.title }], today: localDate(nudge.at, zone), actions: true },
+      view: { locale: collab.locale, purpose: nudge.kind, entries: [{ item, collabTitle: collab.title }], today: localDate(nudge.at, zones.owner), actions: true },
     };
     outcome = await deliverOnce(deps, scope, { subject: item.id, kind: nudge.kind, at: nudge.at }, { person: item.owner, via: thread }, view);
   }
-  await queueFollowing(deps, scope, item, collab, nudge);
+  await queueFollowing(deps, scope, item, zones, nudge);
   return outcome;
 }
 
-/** Queues the nudge after this one (computed again now: the owner may have moved zone) and records it. */
-async function queueFollowing(deps: AppDeps, scope: Scope, item: FollowUp, collab: Collaboration, done: NextNudge): Promise<void> {
-  const zones = { owner: await personZone(deps, scope, item.owner, collab), collab: collab.timeZone ?? DEFAULT_TIME_ZONE };
+/** Queues the nudge after this one and records it on the item. */
+async function queueFollowing(deps: AppDeps, scope: Scope, item: FollowUp, zones: NudgeZones, done: NextNudge): Promise<void> {
   const next = nextNudge(item, zones, Math.max(done.at, deps.clock.now()));
   if (next) await deps.jobs.scheduleNudge(scope, item, next);
   await deps.followUps
