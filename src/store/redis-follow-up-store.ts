@@ -112,6 +112,13 @@ export class RedisFollowUpStore implements FollowUpStore {
     throw new AppError('store_unavailable', 'follow-up changed too often at once');
   }
 
+  async forgetOwners(scope: Scope, items: FollowUp[]): Promise<void> {
+    if (items.length === 0) return;
+    const m = this.redis.multi();
+    for (const item of items) m.zrem(this.ownedKey(scope, item.owner.id), ref(item));
+    await asStoreError(m.exec());
+  }
+
   async listOwned(scope: Scope, ownerId: string): Promise<FollowUpRef[]> {
     const refs = await asStoreError(this.redis.zrange(this.ownedKey(scope, ownerId), '0', '-1'));
     return refs.map((r) => {

@@ -289,7 +289,36 @@ describe('exactly one nudge per moment', () => {
   });
 });
 
+const PEOPLE = ['UAN', 'UBOB', 'UCAR', 'UDAN', 'UERIK', 'UFAC', 'UEVE'];
+
 describe('privacy', () => {
+  it('keeps people out of key names and nudge records, and gives every follow-up key a lifetime', async () => {
+    const keys = await redis.keys('ws:*');
+    for (const key of keys) for (const id of PEOPLE) expect(key).not.toContain(id);
+    const records = keys.filter((k) => k.includes(':nudge:'));
+    expect(records.length).toBeGreaterThan(3);
+    for (const key of [...records, ...keys.filter((k) => k.includes(':person:') || k.endsWith(':followups'))]) {
+      expect(await redis.pttl(key), key).toBeGreaterThan(0);
+    }
+    // A record says only that the nudge went out.
+    for (const key of records) expect(await redis.get(key)).toMatch(/^(sent|try:\d+)$/);
+  });
+
+  it('forgetting a collaboration deletes its follow-ups, its queued nudges and its place in the owner indexes', async () => {
+    const { collabId, rootTs, item } = await withItem('Vergeten project', 'Geheim punt', 'UZED', 'vrijdag');
+    const job = await queuedNudge(item);
+    const holding = [];
+    for (const key of await redis.keys('ws:*:person:followups:*')) if ((await redis.zrange(key, 0, -1)).includes(`${collabId}/${item.id}`)) holding.push(key);
+    expect(holding).toHaveLength(1);
+    const since = await mention('UFAC', 'vergeet', rootTs);
+    await ephemeral('UFAC', since);
+    const tag = await click('UFAC', 'collab.forget', collabId, CHANNEL, rootTs);
+    await privateReply(tag);
+    expect(await redis.exists(collabKeys(scope, collabId).followUps)).toBe(0);
+    expect(await redis.zrange(holding[0]!, 0, -1)).not.toContain(`${collabId}/${item.id}`);
+    expect(await Job.fromId(queue, job.id!)).toBeUndefined();
+  });
+
   it('logs no follow-up text, and nudge jobs hold ids only', async () => {
     const jobs = await queue.getJobs(['delayed', 'waiting', 'completed', 'failed'], 0, -1);
     const nudges = jobs.filter((x) => x.name === 'nudge');
@@ -300,6 +329,8 @@ describe('privacy', () => {
       expect(json(j.data)).not.toMatch(/Offerte|Zaden|Decor|Tenten|"U(AN|BOB|CAR|DAN|ERIK|FAC)"/);
     }
     const logs = h.logs.lines.join('\n');
-    for (const text of ['Offerte', 'Zaden kopen', 'Decor bouwen', 'UERIK', 'UAN"']) expect(logs).not.toContain(text);
+    for (const text of ['Offerte', 'Zaden kopen', 'Decor bouwen', 'Geheim punt', 'Vergeten project']) expect(logs).not.toContain(text);
+    // Nor any person: ids, and the names and emails Slack's users.info gives (the fake answers with both).
+    for (const id of PEOPLE) for (const trace of [`"${id}"`, `user-${id}`, `User ${id}`, `${id.toLowerCase()}@school.example`]) expect(logs).not.toContain(trace);
   });
 });

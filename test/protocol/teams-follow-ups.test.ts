@@ -110,4 +110,18 @@ describe('follow-ups on Teams', () => {
     expect(json(logged)).not.toContain('Decor');
     expect(h.connector.calls.filter((c) => c.conversationId === 'a:personal-29:Chloe')).toEqual([]);
   });
+
+  it('keeps names, ids, emails and texts out of logs, job data and key names', async () => {
+    const jobs = await probe.queue.getJobs(['delayed', 'waiting', 'completed', 'failed'], 0, -1);
+    const logs = h.logs.lines.join('\n');
+    const keys = (await redis.keys('ws:*')).join('\n');
+    for (const n of ['Ann', 'Bart', 'Chloe']) {
+      for (const trace of [n, `29:${n}`, `aad-${n}`, `${n.toLowerCase()}@school.example`]) {
+        expect(logs).not.toContain(trace);
+        expect(keys).not.toContain(trace);
+        for (const job of jobs.filter((j) => j.name === 'nudge')) expect(json(job.data)).not.toContain(trace);
+      }
+    }
+    for (const text of ['Zaal boeken', 'Bussen', 'Decor']) expect(logs).not.toContain(text);
+  });
 });

@@ -26,10 +26,11 @@ export async function confirmForget(deps: AppDeps, a: Actor, locale: 'nl' | 'en'
 export async function forgetCollaboration(deps: AppDeps, a: Actor): Promise<void> {
   const collab = await requireFacilitator(deps, a);
   const { root, thread } = await loadCollab(deps, a.scope, a.collabId);
-  const [pollIds, links, cards] = await Promise.all([
+  const [pollIds, links, cards, followUps] = await Promise.all([
     deps.collabs.getPolls(a.scope, a.collabId),
     deps.collabs.getLinks(a.scope, a.collabId),
     Promise.all(LIVE_CARDS.map((name) => deps.collabs.getCard(a.scope, a.collabId, name))),
+    deps.followUps.list(a.scope, a.collabId),
   ]);
   const polls = await Promise.all(pollIds.map((id) => deps.store.getPoll(a.scope, id)));
   await deps.jobs.cancelReminders(a.scope, a.collabId);
@@ -37,6 +38,7 @@ export async function forgetCollaboration(deps: AppDeps, a: Actor): Promise<void
   await deps.collabs.delete(a.scope, a.collabId);
   await deps.dossier.links.revoke(a.scope, links);
   await deps.register.remove(a.scope, a.collabId);
+  await deps.followUps.forgetOwners(a.scope, followUps);
   for (const pollId of pollIds) {
     await deps.store.deletePoll(a.scope, pollId);
     await deps.jobs.cancelExpiry(a.scope, pollId).catch(() => undefined);

@@ -1,4 +1,4 @@
-import type { FollowUp, NextNudge, NudgeKind } from '../../domain/follow-up.js';
+import type { FollowUp, NudgeKind } from '../../domain/follow-up.js';
 import type { Scope } from '../../domain/poll.js';
 
 /** One follow-up as the personal overview lists it: where it lives, not what it says. */
@@ -40,6 +40,8 @@ export interface FollowUpStore {
    * in between; keeps the owners' indexes right. Throws AppError follow_up_not_found when the item is gone.
    */
   update(scope: Scope, collabId: string, id: string, change: (item: FollowUp) => FollowUp): Promise<{ before: FollowUp; after: FollowUp }>;
+  /** Takes a forgotten collaboration's items out of their owners' indexes (the items go with its keys). */
+  forgetOwners(scope: Scope, items: FollowUp[]): Promise<void>;
   /** The open items a person owns, across collaborations. */
   listOwned(scope: Scope, ownerId: string): Promise<FollowUpRef[]>;
   /** The IANA zone last seen for a person (Teams activities carry it); kept RETENTION_DAYS. */
@@ -52,5 +54,3 @@ export interface FollowUpStore {
   /** Takes a claim back after a failed send, so the retry sends without asking the platform. */
   releaseNudge(scope: Scope, key: NudgeKey): Promise<void>;
 }
-
-export type { NextNudge };
