@@ -308,14 +308,14 @@ describe('privacy', () => {
     const { collabId, rootTs, item } = await withItem('Vergeten project', 'Geheim punt', 'UZED', 'vrijdag');
     const job = await queuedNudge(item);
     const holding = [];
-    for (const key of await redis.keys('ws:*:person:followups:*')) if ((await redis.zrange(key, 0, -1)).includes(`${collabId}/${item.id}`)) holding.push(key);
+    for (const key of await redis.keys('ws:*:person:followups:*')) if ((await redis.zrange(key, '0', '-1')).includes(`${collabId}/${item.id}`)) holding.push(key);
     expect(holding).toHaveLength(1);
     const since = await mention('UFAC', 'vergeet', rootTs);
     await ephemeral('UFAC', since);
     const tag = await click('UFAC', 'collab.forget', collabId, CHANNEL, rootTs);
     await privateReply(tag);
     expect(await redis.exists(collabKeys(scope, collabId).followUps)).toBe(0);
-    expect(await redis.zrange(holding[0]!, 0, -1)).not.toContain(`${collabId}/${item.id}`);
+    expect(await redis.zrange(holding[0]!, '0', '-1')).not.toContain(`${collabId}/${item.id}`);
     expect(await Job.fromId(queue, job.id!)).toBeUndefined();
   });
 
