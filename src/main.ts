@@ -14,6 +14,7 @@ import { Pseudonyms } from './app/pseudonyms.js';
 import { refreshLiveCard } from './app/refresh-live-card.js';
 import { expirePoll } from './app/close-poll.js';
 import { sendNudge } from './app/follow-ups/send-nudge.js';
+import { sendDigest } from './app/follow-ups/digest.js';
 import { adminRoutes } from './http/queue-dashboard.js';
 import { RedisFollowUpStore } from './store/redis-follow-up-store.js';
 import { postScheduledReminder } from './app/collab/steps.js';
@@ -25,7 +26,7 @@ import { RedisDossierLinks } from './store/dossier-links.js';
 import { renderMarkdown } from './dossier/render-markdown.js';
 import { dossierRoute, DOSSIER_PREFIX } from './http/dossier-route.js';
 import { ScopeIndex } from './store/scope-index.js';
-import { createJobQueue, createJobWorker, defaultRefreshTiming, QueueScheduler } from './jobs/scheduler.js';
+import { createJobQueue, createJobWorker, defaultRefreshTiming, QueueScheduler, type JobWorkerTiming } from './jobs/scheduler.js';
 import { createHttpServer, type Route } from './http/server.js';
 import { healthRoute } from './http/health.js';
 import { redisAddress, throttle, waitForRedis } from './store/redis-wait.js';
@@ -48,6 +49,8 @@ export interface BuildOptions {
   refreshTiming?: RefreshTiming;
   /** Slack Web API retries (tests use 0 to see failures at once). */
   slackRetries?: number;
+  /** BullMQ lock and stalled-check timings; BullMQ's own unless set (tests shorten them). */
+  jobWorkerTiming?: JobWorkerTiming;
 }
 
 export interface Running {
@@ -112,7 +115,7 @@ export async function buildApp(config: Config, redisUrl: string, opts: BuildOpti
       (workspace) => ({ deps, kv, locales, workspace, logger }),
     );
     slackApp = parts.app;
-    messengers.slack = new SlackMessenger(parts.client, clock.now);
+    messengers.slack = new SlackMessenger(parts.client, clock.now, async () => (await parts.workspace.resolve()).botUserId);
     if (receiver && !slack.appToken) routes['/slack/events'] = async (req) => (req.method === 'POST' ? receiver.handle(req) : { status: 405 });
     // Resolve the workspace now, so the log says which one this deployment serves.
     void parts.workspace.resolve().then(
@@ -153,7 +156,8 @@ export async function buildApp(config: Config, redisUrl: string, opts: BuildOpti
       expire: (scope, pollId) => expirePoll(deps, scope, pollId),
       reminder: (scope, collabId) => postScheduledReminder(deps, scope, collabId),
       nudge: (scope, item, next) => sendNudge(deps, scope, item, next),
-    });
+      digest: (scope, lead, at) => sendDigest(deps, scope, lead, at),
+    }, undefined, opts.jobWorkerTiming);
     worker.on('error', (err: Error) => logger.warn({ errorClass: err.name, component: 'worker' }, 'worker connection problem'));
     worker.on('failed', (job, err) => logger.warn({ job: job?.name, jobId: job?.id, errorClass: err.name, attempts: job?.attemptsMade }, 'poll job failed'));
     worker.on('completed', (job, result) => {

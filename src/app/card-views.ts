@@ -1,7 +1,7 @@
-import type { AnswerSet, Collaboration, Decision, OpenItem, Person, ReminderNumber, SheetId, Step, TemperatureRecord, WorksheetId } from '../domain/collaboration.js';
+import type { AnswerSet, Collaboration, Decision, OpenItem, Person, ReminderNumber, SheetId, Stage, Step, TemperatureRecord, WorksheetId } from '../domain/collaboration.js';
 import type { Locale, Temperature } from '../domain/poll.js';
 import type { FollowUp, LocalDate } from '../domain/follow-up.js';
-import type { PollState } from './ports.js';
+import type { Place, PollState } from './ports.js';
 import type { RegisterEntry } from './register-ports.js';
 
 /** What one person sees on a card returned only to them (Teams invoke responses). */
@@ -22,6 +22,20 @@ export interface RootView {
   editing?: { members: { id: string; name: string }[] };
 }
 
+/**
+ * Teams: the follow-up form shown inline on a step, reminder or decision card, for the one person
+ * who pressed "+ opvolgpunt" (Slack uses a modal). Values are kept after an error.
+ */
+export interface FollowUpFormState {
+  /** The conversation's roster: who can own the follow-up. */
+  members: { id: string; name: string }[];
+  /** Open points that can be taken over as the text. */
+  items: OpenItem[];
+  values: { text: string; owner: string; due: string; link: string };
+  /** Today in the collaboration's zone: the earliest due date. */
+  today: LocalDate;
+}
+
 export interface StepView {
   collab: Collaboration;
   step: Step;
@@ -32,6 +46,7 @@ export interface StepView {
   openItems: OpenItem[];
   /** Teams: the viewer's own answers, filled into the inputs. */
   own?: AnswerSet;
+  followUpForm?: FollowUpFormState;
 }
 
 export interface DecisionView {
@@ -39,6 +54,7 @@ export interface DecisionView {
   temperature?: TemperatureRecord;
   /** All decisions, oldest first; the last one is in force. */
   decisions: Decision[];
+  followUpForm?: FollowUpFormState;
 }
 
 export interface AnswersView {
@@ -55,6 +71,19 @@ export interface ReminderView {
   members?: number;
   /** Teams: the viewer's own answers, filled into the inputs. */
   own?: AnswerSet;
+  followUpForm?: FollowUpFormState;
+}
+
+/**
+ * The personal message to someone who has not answered a card yet: which card, of which
+ * collaboration, and where it is.
+ */
+export interface ChaseView {
+  locale: Locale;
+  subject: { kind: 'sheet'; title: string } | { kind: 'poll'; question: string };
+  collabTitle?: string;
+  /** The thread the card is in; each platform says in its own way how to get there. */
+  where: Place;
 }
 
 /**
@@ -75,12 +104,18 @@ export interface WorksheetView {
  */
 export interface FollowUpsView {
   locale: Locale;
-  purpose: 'list' | 'soon' | 'due' | 'overdue' | 'mine' | 'change';
+  purpose: 'list' | 'soon' | 'due' | 'overdue' | 'mine' | 'digest' | 'change';
   entries: { item: FollowUp; collabTitle: string }[];
   /** Today in the reader's zone: what counts as overdue, and whether dates need a year. */
   today: LocalDate;
   /** Done, snooze and hand-over buttons per item (for the owner and coordinators). */
   actions: boolean;
+  /** 'mine': the collaborations the reader leads or has follow-ups in. */
+  collabs?: { title: string; step: Step; stage: Stage; lead: boolean }[];
+  /** Teams: the hand-over picker for the (single) entry, from the collaboration channel's people. */
+  handOver?: { members: Person[] };
+  /** A private line above the overview (the Slack Home tab has no other place for one). */
+  notice?: string;
   /** Set for 'change': what happened to the (single) entry, and by whom. */
   change?: { kind: 'added' | 'done' | 'snoozed' | 'reassigned'; by: Person };
 }
@@ -116,6 +151,8 @@ export type CardView =
   | { kind: 'register'; locale: Locale; name: string; entries: RegisterEntry[] }
   | { kind: 'followups'; view: FollowUpsView }
   /** A private link, with a button that opens it. */
-  | { kind: 'link'; text: string; button: string; url: string };
+  | { kind: 'link'; text: string; button: string; url: string }
+  /** A personal nudge to someone who has not answered a step, reminder or poll. */
+  | { kind: 'chase'; view: ChaseView };
 
 export type CardKind = CardView['kind'];

@@ -44,9 +44,10 @@ export async function loadStepView(deps: AppDeps, scope: Scope, collabId: string
   const [answered, members, items] = await Promise.all([
     deps.collabs.answeredCount(scope, collabId, stepSheet(step)),
     thread && messenger ? messenger.memberCount(thread).catch(() => undefined) : Promise.resolve(undefined),
-    // Only stap 4 and a step revisited after "vraagtekens" list the open items: reading them means
-    // reading every stap 2 answer, too much for each answer of a busy step card.
-    step === 4 || collab.revisit === step ? openItems(deps, scope, collabId, collab.locale) : Promise.resolve([]),
+    // Only stap 2 (where they come from, so each can become a follow-up), stap 4 and a step
+    // revisited after "vraagtekens" list the open items: reading them means reading every stap 2
+    // answer, too much for each answer of the other busy step cards.
+    step === 2 || step === 4 || collab.revisit === step ? openItems(deps, scope, collabId, collab.locale) : Promise.resolve([]),
   ]);
   return { collab, step, answered, members, openItems: items };
 }

@@ -21,6 +21,11 @@ export interface Messenger {
   /** How many people (not bots) are in the place's channel or chat; undefined when the platform cannot tell. */
   memberCount(place: Place): Promise<number | undefined>;
   /**
+   * The people (not the bot itself) in the place's channel or chat, with names where the platform
+   * gives them. Used to find who has not answered a card; failures leave as coded AppErrors.
+   */
+  members(place: Place): Promise<Person[]>;
+  /**
    * Sends a personal (one-to-one) message. `via` is a place both share (the collaboration's thread):
    * Teams finds the person and its service there. `marker` (ids only) tags the message so
    * {@link Messenger.personalSent} can find it. A person who can never be reached (gone, blocked
@@ -31,6 +36,8 @@ export interface Messenger {
   personalSent(to: PersonalAddress, marker: string, since: number): Promise<boolean | undefined>;
   /** The person's IANA time zone as the platform knows it; undefined when it does not say. */
   timeZoneOf(person: Person): Promise<string | undefined>;
+  /** Shows a personal overview on the person's own page of the app (Slack's Home tab); absent where there is none. */
+  publishHome?(person: Person, view: CardView): Promise<void>;
 }
 
 /** Who a personal message goes to, and a place the bot shares with them. */

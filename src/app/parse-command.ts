@@ -25,6 +25,7 @@ export type ParsedCommand =
   | { kind: 'follow-up-usage' }
   /** The thread's open follow-ups. */
   | { kind: 'follow-ups' }
+  | { kind: 'mine' }
   | { kind: 'unknown'; word: string };
 
 const WEEKDAYS: Record<string, number> = {
@@ -86,6 +87,8 @@ const SIMPLE: Record<string, ParsedCommand> = {
   externals: { kind: 'worksheet', sheet: 'externals' },
   opvolgpunten: { kind: 'follow-ups' },
   followups: { kind: 'follow-ups' },
+  mijn: { kind: 'mine' },
+  mine: { kind: 'mine' },
 };
 
 const FOLLOW_UP_WORDS = new Set(['opvolg', 'opvolgpunt', 'followup', 'follow-up']);

@@ -97,6 +97,11 @@ export interface PollStore {
    * per-voter entries and marks the card refresh pending. Throws AppError not_facilitator / poll_not_found.
    */
   closePoll(scope: Scope, pollId: string, by: Closer, now: number, timing: RefreshTiming): Promise<CloseResult>;
+  /**
+   * For each voter key, whether that key has a vote in the (open) poll. Only keys go in and only
+   * booleans come out: nothing about who did not vote is written anywhere.
+   */
+  votedAmong(scope: Scope, pollId: string, voterKeys: string[]): Promise<boolean[]>;
   /** Deletes everything stored for a workspace or tenant; returns how many keys went. */
   deleteScope(scope: Scope): Promise<number>;
 }
@@ -127,6 +132,12 @@ export interface Scheduler {
   scheduleNudge(scope: Scope, item: { collabId: string; id: string }, next: NextNudge): Promise<void>;
   /** Removes a queued nudge (the item changed); a nudge already running finishes and is then ignored. */
   cancelNudge(scope: Scope, itemId: string, next: NextNudge): Promise<void>;
+  /**
+   * Sends a person's weekly digest on Mondays at 9:00 in `timeZone` (one scheduler per person, named
+   * by their pseudonym; upserting again replaces its zone, it never adds a second one).
+   */
+  scheduleDigest(scope: Scope, lead: string, timeZone: string): Promise<void>;
+  cancelDigest(scope: Scope, lead: string): Promise<void>;
   /** Removes the queued jobs of one collaboration's cards and of its polls' cards. */
   cancelCollab(scope: Scope, collabId: string, pollIds: string[]): Promise<void>;
   /** Removes every queued job of a workspace or tenant. */

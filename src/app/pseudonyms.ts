@@ -24,6 +24,15 @@ export class Pseudonyms {
     return this.mac('facilitator', pollSalt, userId);
   }
 
+  /**
+   * Someone reminded to vote in one poll. The reminder's record must not link to the person's
+   * other records (their follow-ups, their zone): with those a copy of the database could tell
+   * who had not voted. Its own domain and the poll's salt make it a value found nowhere else.
+   */
+  chased(pollSalt: string, userId: string): string {
+    return this.mac('chased', pollSalt, userId);
+  }
+
   /** The signature of a dossier link, so a guessed or altered link is refused before any lookup. */
   linkSignature(linkId: string, expiresAt: number): string {
     return this.mac('dossier-link', linkId, String(expiresAt));

@@ -1,6 +1,7 @@
-import type { DecisionView, PersonalNote, ReminderView, RootView, StepView } from '../app/card-views.js';
+import type { DecisionView, FollowUpFormState, PersonalNote, ReminderView, RootView, StepView } from '../app/card-views.js';
 import { actionValue, sheetArg } from './action-values.js';
 import { buildRootEdit, type RootEditModel } from './root-edit-model.js';
+import { buildFollowUpFormModel, type FollowUpFormModel } from './follow-up-form-model.js';
 import { sheetText } from '../content/sheets.js';
 import { collabMessages, formatDate, type CollabMessages } from '../content/collab-messages.js';
 import { messages } from '../content/messages.js';
@@ -119,6 +120,8 @@ export interface StepCardModel {
   outcomes: { label: string; value: string }[];
   outcomeNote: string;
   open: boolean;
+  /** "+ opvolgpunt", the facilitator's reminder button and, on Teams, the inline follow-up form. */
+  fu: FollowUpFormModel;
   notice: string;
   /** Adaptive Card colour of the notice: Good for a confirmation, Attention otherwise. */
   noticeColor: 'Good' | 'Attention';
@@ -134,6 +137,7 @@ interface SheetCard {
   openItems: OpenItem[];
   outcomes: StepCardModel['outcomes'];
   outcomeNote: string;
+  followUpForm?: FollowUpFormState;
 }
 
 function sheetCardModel(collab: Collaboration, card: SheetCard, f: Formatting, note: PersonalNote): StepCardModel {
@@ -165,6 +169,7 @@ function sheetCardModel(collab: Collaboration, card: SheetCard, f: Formatting, n
     outcomes: card.outcomes,
     outcomeNote: card.outcomeNote,
     open: collab.stage !== 'stopped',
+    fu: buildFollowUpFormModel(collab, { origin: card.sheet, chase: true, items: card.openItems, form: card.followUpForm }),
     notice: note.notice ?? '',
     noticeColor: noticeColor(note),
     fallbackText: `${content.title}: ${f.text(collab.title)}`,
@@ -185,13 +190,22 @@ export function buildStepModel(view: StepView, f: Formatting, note: PersonalNote
         { label: o.fails, value: actionValue(collab.id, 'fails') },
       ]
     : [];
-  const card = { sheet: stepSheet(step), answered: view.answered, members: view.members, own: view.own, openItems: view.openItems, outcomes, outcomeNote: choosing ? m.stepFourChoose : '' };
+  const card = {
+    sheet: stepSheet(step),
+    answered: view.answered,
+    members: view.members,
+    own: view.own,
+    openItems: view.openItems,
+    outcomes,
+    outcomeNote: choosing ? m.stepFourChoose : '',
+    followUpForm: view.followUpForm,
+  };
   return sheetCardModel(collab, card, f, note);
 }
 
 /** A reminder card (seed 003) has the step card's shape: a title, an explanation and three questions. */
 export function buildReminderModel(view: ReminderView, f: Formatting, note: PersonalNote = {}): StepCardModel {
-  const card = { sheet: reminderSheet(view.n), answered: view.answered, members: view.members, own: view.own, openItems: [], outcomes: [], outcomeNote: '' };
+  const card = { sheet: reminderSheet(view.n), answered: view.answered, members: view.members, own: view.own, openItems: [], outcomes: [], outcomeNote: '', followUpForm: view.followUpForm };
   return sheetCardModel(view.collab, card, f, note);
 }
 
@@ -216,6 +230,7 @@ export interface DecisionCardModel {
   withWhomLabel: string;
   withWhomDefault: string;
   decideLabel: string;
+  fu: FollowUpFormModel;
   notice: string;
   /** Adaptive Card colour of the notice: Good for a confirmation, Attention otherwise. */
   noticeColor: 'Good' | 'Attention';
@@ -249,6 +264,7 @@ export function buildDecisionModel(view: DecisionView, f: Formatting, note: Pers
     withWhomLabel: m.withWhomLabel,
     withWhomDefault: m.withWhomDefault,
     decideLabel: m.decideButton,
+    fu: buildFollowUpFormModel(collab, { origin: 'decision', chase: false, items: [], form: view.followUpForm }),
     notice: note.notice ?? '',
     noticeColor: noticeColor(note),
     fallbackText: `${m.decisionHeading} ${f.text(collab.title)}`,

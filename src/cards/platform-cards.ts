@@ -3,6 +3,7 @@ import type { Person } from '../domain/collaboration.js';
 import { buildPollCardModel } from './poll-card-model.js';
 import { buildWorksheetModel } from './worksheet-model.js';
 import { buildFollowUpModel } from './follow-up-model.js';
+import { buildChaseModel } from './chase-model.js';
 import { buildDecisionModel, buildReminderModel, buildRootModel, buildStepModel, type Formatting } from './collab-card-models.js';
 import {
   buildAnswersModel,
@@ -81,6 +82,9 @@ export function renderSlackCard(view: CardView): SlackMessage[] {
       return [expandCard('slack', 'link', { ...view, text: f.text(view.text) }) as unknown as SlackMessage];
     case 'followups':
       return [expandCard('slack', 'followups', buildFollowUpModel(view.view, f)) as unknown as SlackMessage];
+    case 'chase':
+      // Slack turns <#C…> into a link to the channel, under its current name.
+      return [expandCard('slack', 'chase', buildChaseModel(view.view, f, view.view.where.platform === 'slack' ? `<#${view.view.where.channel}>` : '')) as unknown as SlackMessage];
     default:
       throw new Error(`no slack rendering for ${view.kind}`);
   }
@@ -116,6 +120,9 @@ export function renderTeamsCard(view: CardView): Record<string, unknown>[] {
       return [expandCard('teams', 'link', view)];
     case 'followups':
       return [expandCard('teams', 'followups', buildFollowUpModel(view.view, f))];
+    case 'chase':
+      // A Teams card has no way to name a channel from its id: the message says where in words.
+      return [expandCard('teams', 'chase', buildChaseModel(view.view, f, ''))];
     default:
       throw new Error(`no teams rendering for ${view.kind}`);
   }

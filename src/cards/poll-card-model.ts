@@ -1,5 +1,6 @@
 import { percentages, prevailingTemperature, resultsVisible, temperatures, type Temperature } from '../domain/poll.js';
 import { messages } from '../content/messages.js';
+import { followUpFormMessages } from '../content/follow-up-form-messages.js';
 import type { PollState } from '../app/ports.js';
 
 const BAR_WIDTH = 10;
@@ -35,6 +36,9 @@ export interface PollCardModel {
   modeNote: string;
   closeLabel: string;
   closeActionId: string;
+  /** The facilitator's "remind those who have not voted" button (shown to all, refused to others). */
+  chaseLabel: string;
+  chaseActionId: string;
   result: string;
   tieRule: string;
   /** Why the poll closed, when it was not its facilitator (it reached its maximum age); else empty. */
@@ -48,6 +52,7 @@ export interface PollCardModel {
 
 export const voteActionId = (choice: Temperature): string => `poll_vote_${choice}`;
 export const CLOSE_ACTION_ID = 'poll_close';
+export const CHASE_ACTION_ID = 'chase.poll';
 
 function bar(percent: number): string {
   const filled = Math.min(BAR_WIDTH, Math.max(0, Math.round((percent / 100) * BAR_WIDTH)));
@@ -95,6 +100,8 @@ export function buildPollCardModel(state: PollState, personal: PersonalView = {}
     modeNote,
     closeLabel: m.closeButton,
     closeActionId: CLOSE_ACTION_ID,
+    chaseLabel: followUpFormMessages(poll.locale).chaseButton,
+    chaseActionId: CHASE_ACTION_ID,
     result,
     tieRule: m.tieRule,
     closedNote: closed && poll.closedReason === 'expired' ? m.closedByExpiry(Math.round((poll.expiresAt - poll.createdAt) / DAY_MS)) : '',

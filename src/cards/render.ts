@@ -6,7 +6,7 @@ import type { PollCardModel } from './poll-card-model.js';
 // Both src/cards and dist/cards sit two levels below the project root, beside cards/.
 const templateDir = fileURLToPath(new URL('../../cards/', import.meta.url));
 
-export type CardName = 'poll' | 'notice' | 'root' | 'step' | 'decision' | 'summary' | 'choose' | 'confirm' | 'offer' | 'link' | 'worksheet' | 'followups';
+export type CardName = 'poll' | 'notice' | 'root' | 'step' | 'decision' | 'summary' | 'choose' | 'confirm' | 'offer' | 'link' | 'worksheet' | 'followups' | 'chase';
 export type PlatformName = 'slack' | 'teams';
 
 // Parsing a template is the expensive part of setting up; keep one per card.

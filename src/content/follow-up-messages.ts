@@ -33,7 +33,26 @@ export interface FollowUpMessages {
   alreadyDone: string;
   /** The label of the person picker when handing over. */
   newOwner: string;
+  pickOwner: string;
+  handOverIntro: string;
+  /** The hand-over picker could not be filled: the channel's people could not be read. */
+  noRoster: string;
+  /** Nobody but the owner in the channel: nobody to hand over to. */
+  noOneElse: string;
   fallback: (count: number) => string;
+  digestHeading: string;
+  digestIntro: (collabs: number) => string;
+  /** The personal overview (Slack Home tab, Teams `mijn`). */
+  mineHeading: string;
+  mineEmpty: string;
+  myCollabsHeading: string;
+  myCollabsEmpty: string;
+  /** The reader's part in a collaboration and where it stands. */
+  collabDetail: (lead: boolean, where: string) => string;
+  /** Under a list cut short: how many more, and where to see them all. */
+  more: (count: number) => string;
+  /** Teams: `mijn` typed in a channel, where everyone would see the answer. */
+  mineInPersonalChat: string;
 }
 
 const nl: FollowUpMessages = {
@@ -61,7 +80,20 @@ const nl: FollowUpMessages = {
   reassignedReply: (owner) => `Overgedragen aan ${owner}.`,
   alreadyDone: 'Dit opvolgpunt is al afgewerkt.',
   newOwner: 'Wie neemt het over?',
+  pickOwner: 'Kies iemand uit het kanaal',
+  handOverIntro: 'Kies wie dit opvolgpunt overneemt. Die persoon krijgt voortaan de herinneringen.',
+  noRoster: 'Ik kan de leden van het kanaal nu niet ophalen. Probeer het zo dadelijk opnieuw.',
+  noOneElse: 'Er is niemand anders in het kanaal van deze samenwerking om het aan over te dragen.',
   fallback: (count) => (count === 1 ? '1 opvolgpunt' : `${count} opvolgpunten`),
+  digestHeading: 'Je opvolgpunten deze week',
+  digestIntro: (collabs) => `De open punten van ${collabs === 1 ? 'de samenwerking' : `de ${collabs} samenwerkingen`} die je begeleidt of coördineert, de te late bovenaan.`,
+  mineHeading: 'Mijn opvolgpunten',
+  mineEmpty: 'Je hebt geen open opvolgpunten.',
+  myCollabsHeading: 'Mijn samenwerkingen',
+  myCollabsEmpty: 'Je begeleidt of coördineert nog geen samenwerking. Start er een met `start <titel>` in een kanaal.',
+  collabDetail: (lead, where) => `${lead ? 'Je begeleidt of coördineert' : 'Je hebt er opvolgpunten'} · ${where}`,
+  more: (count) => `En nog ${count}. Typ \`opvolgpunten\` in de draad van de samenwerking voor de hele lijst.`,
+  mineInPersonalChat: 'Je overzicht is persoonlijk: typ `mijn` in je eigen chat met WerktSamen.',
 };
 
 const en: FollowUpMessages = {
@@ -89,7 +121,20 @@ const en: FollowUpMessages = {
   reassignedReply: (owner) => `Handed over to ${owner}.`,
   alreadyDone: 'This follow-up is already done.',
   newOwner: 'Who takes it over?',
+  pickOwner: 'Pick someone from the channel',
+  handOverIntro: 'Pick who takes this follow-up over. They get the reminders from now on.',
+  noRoster: 'I cannot read the channel’s members right now. Try again in a moment.',
+  noOneElse: 'There is nobody else in this collaboration’s channel to hand it over to.',
   fallback: (count) => (count === 1 ? '1 follow-up' : `${count} follow-ups`),
+  digestHeading: 'Your follow-ups this week',
+  digestIntro: (collabs) => `The open points of ${collabs === 1 ? 'the collaboration' : `the ${collabs} collaborations`} you facilitate or coordinate, overdue ones on top.`,
+  mineHeading: 'My follow-ups',
+  mineEmpty: 'You have no open follow-ups.',
+  myCollabsHeading: 'My collaborations',
+  myCollabsEmpty: 'You do not facilitate or coordinate a collaboration yet. Start one with `start <title>` in a channel.',
+  collabDetail: (lead, where) => `${lead ? 'You facilitate or coordinate' : 'You have follow-ups here'} · ${where}`,
+  more: (count) => `And ${count} more. Type \`followups\` in the collaboration's thread for the whole list.`,
+  mineInPersonalChat: 'Your overview is personal: type `mine` in your own chat with WerktSamen.',
 };
 
 export function followUpMessages(locale: Locale): FollowUpMessages {

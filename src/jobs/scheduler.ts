@@ -1,4 +1,4 @@
-import { DelayedError, Queue, UnrecoverableError, Worker, type Job } from 'bullmq';
+import { DelayedError, Queue, UnrecoverableError, Worker, type Job, type WorkerOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
 import { AppError } from '../domain/errors.js';
@@ -26,13 +26,19 @@ export const ExpireJobSchema = z.object({ ...ScopeFields, pollId: PollIdSchema }
 export const RefreshJobSchema = z.object({ ...ScopeFields, card: z.string().max(64) });
 export const ReminderJobSchema = z.object({ ...ScopeFields, collabId: CollabIdSchema });
 export const NudgeJobSchema = z.object({ ...ScopeFields, collabId: CollabIdSchema, itemId: FollowUpIdSchema, kind: NudgeKindSchema, at: z.number().int() });
+/** `lead` is the person's keyed pseudonym: a digest job names nobody. */
+export const DigestJobSchema = z.object({ ...ScopeFields, lead: z.string().min(1).max(128) });
 export type NudgeJobData = z.infer<typeof NudgeJobSchema>;
 export type ExpireJobData = z.infer<typeof ExpireJobSchema>;
 export type RefreshJobData = z.infer<typeof RefreshJobSchema>;
 export type ReminderJobData = z.infer<typeof ReminderJobSchema>;
+export type DigestJobData = z.infer<typeof DigestJobSchema>;
 
 /** Collaboration ids are random (96 bits): the id alone names the thread's reminder scheduler. */
 const reminderSchedulerId = (collabId: string): string => `reminders-${collabId}`;
+const digestSchedulerId = (lead: string): string => `digest-${lead}`;
+/** The digest goes out on Monday mornings (weekday 1) at 9:00 local time. */
+export const DIGEST_RULE = { weekday: 1, hour: 9, minute: 0, everyWeeks: 1, anchor: 0 } as const;
 /** One id per item, kind and moment: queuing the same nudge twice keeps one job (ids are random, 96 bits). */
 export const nudgeJobId = (itemId: string, next: NextNudge): string => `nudge-${itemId}-${next.kind}-${next.at}`;
 
@@ -149,6 +155,16 @@ export class QueueScheduler implements Scheduler, RefreshMarker {
     return scheduler?.next === undefined ? undefined : Number(scheduler.next);
   }
 
+  async scheduleDigest(scope: Scope, lead: string, timeZone: string): Promise<void> {
+    const data: DigestJobData = { platform: scope.platform, tenant: scope.tenant, lead };
+    const pattern = rhythmPattern({ ...DIGEST_RULE, timeZone });
+    await asStoreError(this.queue.upsertJobScheduler(digestSchedulerId(lead), { pattern }, { name: 'digest', data }));
+  }
+
+  async cancelDigest(_scope: Scope, lead: string): Promise<void> {
+    await asStoreError(this.queue.removeJobScheduler(digestSchedulerId(lead)));
+  }
+
   async begin(scope: Scope, card: LiveCard): Promise<number> {
     const k = liveCardKeys(scope, card);
     return Number(await asStoreError(beginRefreshScript.run(this.redis, [k.refresh, k.owner], [this.timing.minIntervalMs, this.timing.leaseMs])));
@@ -183,12 +199,20 @@ export interface JobHandlers {
   expire(scope: Scope, pollId: string): Promise<void>;
   /** A scheduled reminder is due in a collaboration's thread. */
   reminder(scope: Scope, collabId: string): Promise<void>;
+  /** A person's weekly digest is due (`at`: the moment it was scheduled for); returns what happened. */
+  digest(scope: Scope, lead: string, at: number): Promise<string>;
   /** A follow-up's nudge is due; returns what happened, for the log. */
   nudge(scope: Scope, item: { collabId: string; id: string }, next: NextNudge): Promise<string>;
 }
 
+/**
+ * BullMQ's lock and stalled-job check timings. Left out, BullMQ's own (30 s each) apply; tests
+ * shorten them to see the job of a killed worker taken over in seconds.
+ */
+export type JobWorkerTiming = Pick<WorkerOptions, 'lockDuration' | 'stalledInterval'>;
+
 /** The worker that runs poll jobs; several processes may run it side by side. */
-export function createJobWorker(connection: Redis, handlers: JobHandlers, concurrency = 8): Worker {
+export function createJobWorker(connection: Redis, handlers: JobHandlers, concurrency = 8, timing: JobWorkerTiming = {}): Worker {
   return new Worker(
     JOB_QUEUE,
     async (job: Job, token?: string) => {
@@ -198,6 +222,13 @@ export function createJobWorker(connection: Redis, handlers: JobHandlers, concur
         if (!data.success) throw new UnrecoverableError('invalid job payload');
         await handlers.reminder({ platform: data.data.platform, tenant: data.data.tenant }, data.data.collabId);
         return 'reminded';
+      }
+      if (job.name === 'digest') {
+        const data = DigestJobSchema.safeParse(job.data);
+        if (!data.success) throw new UnrecoverableError('invalid job payload');
+        // A scheduler's job knows the moment it was planned for; retries keep it, so it keys the digest.
+        const at = job.opts.prevMillis ?? job.timestamp;
+        return handlers.digest({ platform: data.data.platform, tenant: data.data.tenant }, data.data.lead, at);
       }
       if (job.name === 'nudge') {
         const data = NudgeJobSchema.safeParse(job.data);
@@ -223,6 +254,6 @@ export function createJobWorker(connection: Redis, handlers: JobHandlers, concur
       }
       return outcome.kind === 'stopped' ? `stopped:${outcome.code}` : outcome.kind;
     },
-    { connection, prefix: QUEUE_PREFIX, concurrency, settings: { repeatStrategy: rhythmStrategy } },
+    { connection, prefix: QUEUE_PREFIX, concurrency, settings: { repeatStrategy: rhythmStrategy }, ...timing },
   );
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Scope } from '../domain/poll.js';
 import type { LiveCard } from '../app/live-cards.js';
 import { sheetIds, type SheetId } from '../domain/collaboration.js';
@@ -42,8 +43,12 @@ export function personKey(scope: Scope, purpose: string, pseudonym: string): str
   return `${scopePrefix(scope)}:person:${purpose}:${pseudonym}`;
 }
 
+/** A short, stable stand-in for an id that must not appear in key names itself. */
+export const keyHash = (value: string): string => createHash('sha256').update(value).digest('base64url').slice(0, 22);
+
+/** Hashed: a personal chat's id stands for one person. */
 export function conversationKey(scope: Scope, conversationId: string): string {
-  return `${scopePrefix(scope)}:conversation:${conversationId}`;
+  return `${scopePrefix(scope)}:conversation:${keyHash(conversationId)}`;
 }
 
 /** The conversations (channels) of one Teams team, so uninstalling from the team finds them all. */

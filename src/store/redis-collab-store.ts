@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { AppError } from '../domain/errors.js';
 import {
@@ -14,7 +13,7 @@ import {
 import type { Scope } from '../domain/poll.js';
 import { CardRefSchema, PlaceSchema, type CardRef, type Place, type RefreshTiming } from '../app/ports.js';
 import type { CollabCardName, CollabRecord, CollabStore, Marked } from '../app/collab-ports.js';
-import { channelCollabsKey, collabKeyList, collabKeys, threadKey } from './keys.js';
+import { channelCollabsKey, collabKeyList, collabKeys, keyHash, threadKey } from './keys.js';
 import { compareAndSetScript, delayOf, markScript, packAnswerSet, parseHistory, saveAnswersScript, touchScript, unpackAnswerSet, unwrap } from './collab-scripts.js';
 import type { ScopeIndex } from './scope-index.js';
 import { asStoreError } from './store-errors.js';
@@ -28,7 +27,7 @@ const UPDATE_ATTEMPTS = 50;
 const jitter = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 1 + Math.random() * 9));
 
 /** Thread and channel keys come from the platform; hashed so key names stay short and uniform. */
-export const keyHash = (value: string): string => createHash('sha256').update(value).digest('base64url').slice(0, 22);
+export { keyHash };
 
 /**
  * The collaboration store on Redis. One collaboration's keys share a hash tag; every write renews

@@ -2,7 +2,7 @@ import type { Redis } from 'ioredis';
 import { AppError } from '../domain/errors.js';
 import { FOLLOW_UPS_MAX, FollowUpSchema, type FollowUp } from '../domain/follow-up.js';
 import type { Scope } from '../domain/poll.js';
-import type { FollowUpRef, FollowUpStore, NudgeClaim, NudgeKey } from '../app/follow-ups/follow-up-ports.js';
+import { OverviewRecordSchema, type FollowUpRef, type FollowUpStore, type NudgeClaim, type NudgeKey, type OverviewRecord } from '../app/follow-ups/follow-up-ports.js';
 import { collabKeys, nudgeKey, personKey } from './keys.js';
 import { LuaScript, NOW } from './lua.js';
 import type { ScopeIndex } from './scope-index.js';
@@ -42,6 +42,14 @@ if cur then
 end
 redis.call('SET', KEYS[1], 'try:' .. (now + tonumber(ARGV[1])), 'PX', ARGV[2])
 return state
+`);
+
+/** KEYS record; ARGV keepMs. A claim whose lease is over: the next attempt is a `retry`. */
+const releaseScript = new LuaScript(`
+local cur = redis.call('GET', KEYS[1])
+if cur == false or cur == 'sent' then return 0 end
+redis.call('SET', KEYS[1], 'try:0', 'PX', ARGV[1])
+return 1
 `);
 
 /** Nudge records outlive every retry of their job by far, then go. */
@@ -127,6 +135,32 @@ export class RedisFollowUpStore implements FollowUpStore {
     });
   }
 
+  async setLead(scope: Scope, lead: string, collabId: string, leads: boolean): Promise<void> {
+    const key = personKey(scope, 'leads', lead);
+    if (!leads) {
+      await asStoreError(this.redis.zrem(key, collabId));
+      return;
+    }
+    await this.index.add(scope, [{ key, expiresAt: this.now() + this.retentionMs }]);
+    await asStoreError(this.redis.multi().zadd(key, this.now(), collabId).pexpire(key, this.retentionMs).exec());
+  }
+
+  async listLed(scope: Scope, lead: string): Promise<string[]> {
+    return asStoreError(this.redis.zrange(personKey(scope, 'leads', lead), '0', '-1'));
+  }
+
+  async setOverview(scope: Scope, userId: string, record: OverviewRecord): Promise<void> {
+    const key = personKey(scope, 'overview', this.pseudonym(scope, userId));
+    await this.index.add(scope, [{ key, expiresAt: this.now() + this.retentionMs }]);
+    await asStoreError(this.redis.set(key, JSON.stringify(OverviewRecordSchema.parse(record)), 'PX', this.retentionMs));
+  }
+
+  async getOverview(scope: Scope, userId: string): Promise<OverviewRecord | undefined> {
+    const raw = await asStoreError(this.redis.get(personKey(scope, 'overview', this.pseudonym(scope, userId))));
+    const parsed = raw ? OverviewRecordSchema.safeParse(JSON.parse(raw)) : undefined;
+    return parsed?.success ? parsed.data : undefined;
+  }
+
   async setPersonZone(scope: Scope, userId: string, zone: string): Promise<void> {
     const key = personKey(scope, 'tz', this.pseudonym(scope, userId));
     await this.index.add(scope, [{ key, expiresAt: this.now() + this.retentionMs }]);
@@ -153,6 +187,7 @@ export class RedisFollowUpStore implements FollowUpStore {
   }
 
   async releaseNudge(scope: Scope, key: NudgeKey): Promise<void> {
-    await asStoreError(this.redis.del(this.recordKey(scope, key)));
+    // Only an unfinished claim ends; a 'sent' that another attempt wrote meanwhile stays.
+    await asStoreError(releaseScript.run(this.redis, [this.recordKey(scope, key)], [NUDGE_RECORD_MS]));
   }
 }

@@ -171,6 +171,12 @@ export class RedisPollStore implements PollStore {
     return { alreadyClosed, refreshDelayMs: delayOf(delay) };
   }
 
+  async votedAmong(scope: Scope, pollId: string, voterKeys: string[]): Promise<boolean[]> {
+    if (voterKeys.length === 0) return [];
+    const choices = await asStoreError(this.redis.hmget(pollKeys(scope, pollId).votes, ...voterKeys));
+    return choices.map((c) => c !== null);
+  }
+
   async deleteScope(scope: Scope): Promise<number> {
     return this.index.deleteAll(scope);
   }

@@ -47,6 +47,7 @@ async function walk(s: QueueScheduler, collabId: string, first: number, count: n
     refresh: async () => ({ kind: 'updated' }),
     expire: async () => undefined,
     nudge: async () => 'stale',
+    digest: async () => 'stale',
     reminder: async (_scope, id) => {
       taken.push(id);
       release();

@@ -49,6 +49,7 @@ function startWorker(handlers: Partial<JobHandlers>) {
     expire: handlers.expire ?? (async () => undefined),
     reminder: handlers.reminder ?? (async () => undefined),
     nudge: handlers.nudge ?? (async () => 'stale'),
+    digest: handlers.digest ?? (async () => 'stale'),
   });
   return { worker, stop: async () => { await worker.close(); workerConn.disconnect(); } };
 }

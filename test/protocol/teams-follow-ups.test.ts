@@ -111,6 +111,69 @@ describe('follow-ups on Teams', () => {
     expect(h.connector.calls.filter((c) => c.conversationId === 'a:personal-29:Chloe')).toEqual([]);
   });
 
+  it('`mijn` in the personal chat posts my overview; its buttons answer with the overview, and changes by others update it', async () => {
+    const { collabId, thread } = await startCollab('Schooltuin');
+    const bartMention = [{ type: 'mention', text: '<at>Bart</at>', mentioned: { id: '29:Bart', name: 'Bart' } }];
+    await say(ann, 'opvolg Zaden kopen <at>Bart</at> 2030-04-10', thread, 'Zaden kopen', bartMention);
+    await say(ann, 'opvolg Gieter halen <at>Bart</at> 2030-04-12', thread, 'Gieter halen', bartMention);
+    const personal = 'a:personal-29:Bart';
+    const before = h.connector.calls.length;
+    const res = await h.send(
+      activity(bart, h.connector.serviceUrl, { type: 'message', text: 'mijn', conversation: { id: personal, conversationType: 'personal', tenantId: TENANT } }),
+    );
+    expect(res.status).toBe(200);
+    const posted = await h.connector.waitFor((c) => c.method === 'POST' && c.conversationId === personal && h.connector.calls.indexOf(c) >= before);
+    const card = cardOf(posted);
+    expect(validateAdaptiveCard(card)).toEqual([]);
+    expect(json(card)).toMatch(/Mijn opvolgpunten.*Zaden kopen \(Schooltuin\).*Gieter halen.*Mijn samenwerkingen.*Schooltuin/s);
+    const [first] = (await items(collabId)).sort((a, b) => a.due.localeCompare(b.due));
+    // A button on the overview answers with the overview, the change on top.
+    const pressed = await h.invoke(bart, 'fu.day', { v: `${collabId}/${first!.id}`, from: 'mine' });
+    expect(validateAdaptiveCard(pressed.card)).toEqual([]);
+    expect(json(pressed.card)).toContain('Uitgesteld tot');
+    expect(json(pressed.card)).toContain('Mijn opvolgpunten');
+    // Ann (the facilitator) marks the other one done: Bart's overview card is updated in place.
+    const other = (await items(collabId)).find((i) => i.id !== first!.id)!;
+    await h.invoke(ann, 'fu.done', { v: `${collabId}/${other.id}` });
+    const updated = await h.connector.waitFor(
+      (c) => c.method === 'PUT' && c.activityId === posted.responseId && json(c.body).includes('Zaden kopen') && !json(c.body).includes('Gieter halen'),
+    );
+    expect(validateAdaptiveCard(cardOf(updated))).toEqual([]);
+  });
+
+  it('Overdragen on a nudge shows the channel\'s people; the one picked gets the item, and only people of the channel qualify', async () => {
+    const { collabId, thread } = await startCollab('Projectweek');
+    await say(ann, 'opvolg Lokalen vragen <at>Bart</at> 2030-05-15', thread, 'Lokalen vragen', [{ type: 'mention', text: '<at>Bart</at>', mentioned: { id: '29:Bart', name: 'Bart' } }]);
+    const [item] = await items(collabId);
+    const value = `${collabId}/${item!.id}`;
+    const form = await h.invoke(bart, 'fu.reassign', { v: value });
+    expect(validateAdaptiveCard(form.card)).toEqual([]);
+    const picker = json(form.card);
+    // Everyone of the roster but Bart himself, by Entra id.
+    for (const n of ['Ann', 'Chloe', 'Gust']) expect(picker).toContain(`{"title":"${n}","value":"aad-${n}"}`);
+    expect(picker).not.toContain('"value":"aad-Bart"');
+    expect(picker).toContain('"verb":"fu.handover"');
+    // A forged choice (someone not in the channel) changes nothing.
+    const forged = await h.invoke(bart, 'fu.handover', { v: value, owner: 'aad-Mallory' });
+    expect(json(forged.card)).not.toContain('Overgedragen');
+    expect((await items(collabId))[0]!.owner.id).toBe('aad-Bart');
+    const before = h.connector.calls.length;
+    const done = await h.invoke(bart, 'fu.handover', { v: value, owner: 'aad-Chloe' });
+    expect(json(done.card)).toContain('Overgedragen: Lokalen vragen, nu bij');
+    const [after] = await items(collabId);
+    expect(after!.owner).toEqual({ id: 'aad-Chloe', name: 'Chloe' });
+    // The thread hears it in one line.
+    await h.connector.waitFor((c) => c.method === 'POST' && h.connector.calls.indexOf(c) >= before && c.conversationId === thread && json(c.body).includes('Overgedragen'));
+    // Someone who may not change the item does not get the picker.
+    const stranger = await h.invoke(user('Gust'), 'fu.reassign', { v: value });
+    expect(json(stranger.card)).not.toContain('fu.handover');
+  });
+
+  it('`mijn` in a channel points to the personal chat instead of showing it to everyone', async () => {
+    const reply = await say(bart, 'mijn', CHANNEL_CONV, 'persoonlijk');
+    expect(json(reply.body)).not.toContain('Mijn opvolgpunten');
+  });
+
   it('keeps names, ids, emails and texts out of logs, job data and key names', async () => {
     const jobs = await probe.queue.getJobs(['delayed', 'waiting', 'completed', 'failed'], 0, -1);
     const logs = h.logs.lines.join('\n');
@@ -122,6 +185,6 @@ describe('follow-ups on Teams', () => {
         for (const job of jobs.filter((j) => j.name === 'nudge')) expect(json(job.data)).not.toContain(trace);
       }
     }
-    for (const text of ['Zaal boeken', 'Bussen', 'Decor']) expect(logs).not.toContain(text);
+    for (const text of ['Zaal boeken', 'Bussen', 'Decor', 'Zaden kopen', 'Schooltuin', 'Lokalen vragen']) expect(logs).not.toContain(text);
   });
 });

@@ -58,6 +58,11 @@ export interface FakeSlack {
   beforeReply(method: string, hook: (call: RecordedCall) => Promise<void>): void;
   /** Locale that users.info reports for `userId` (default `nl-NL`). */
   setUserLocale(userId: string, locale: string): void;
+  /**
+   * The member ids conversations.members reports for a channel, paged like Slack (by `limit`, with a
+   * `next_cursor`); without this only the bot itself (UBOT) is a member.
+   */
+  setChannelMembers(channel: string, members: string[]): void;
   /** Forget calls, pending failures and user locales. */
   reset(): void;
   /** Stop the server; pending waitFor calls reject. */
@@ -115,6 +120,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   const failures = new Map<string, FailureKind[]>();
   const hooks = new Map<string, ((call: RecordedCall) => Promise<void>)[]>();
   const locales = new Map<string, string>();
+  const channelMembers = new Map<string, string[]>();
   const events = new EventEmitter();
   events.setMaxListeners(0); // many concurrent waitFor calls are fine
   // Monotonic across reset() so message timestamps never repeat within a fake's life.
@@ -181,6 +187,13 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
           return { type: 'message', text: c.args['text'] ?? '', ts: (c.response as { ts?: string } | undefined)?.ts, ...(metadata ? { metadata } : {}) };
         });
         return { ok: true, messages, has_more: false };
+      }
+      case 'conversations.members': {
+        const all = channelMembers.get(channel ?? '') ?? ['UBOT'];
+        const limit = Math.max(1, Number(args['limit'] ?? 100));
+        const from = Number(args['cursor'] ?? 0) || 0;
+        const next = from + limit < all.length ? String(from + limit) : '';
+        return { ok: true, members: all.slice(from, from + limit), response_metadata: { next_cursor: next } };
       }
       case 'conversations.info':
         return { ok: true, channel: { id: channel, name: 'general', is_channel: true, is_im: false, is_private: false, num_members: 8 } };
@@ -303,10 +316,14 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     setUserLocale(userId, locale) {
       locales.set(userId, locale);
     },
+    setChannelMembers(channel, members) {
+      channelMembers.set(channel, [...members]);
+    },
     reset() {
       calls.length = 0;
       failures.clear();
       locales.clear();
+      channelMembers.clear();
     },
     async close() {
       events.emit('close');

@@ -324,6 +324,27 @@ function followUpVariants(): { name: string; view: (l: Locale) => CardView }[] {
     { name: 'nudge, due today', view: (l) => view(l, 'due', [items[1]!], true) },
     { name: 'overdue list for coordinators', view: (l) => view(l, 'overdue', items.slice(0, 2), false) },
     { name: 'personal overview with menus', view: (l) => view(l, 'mine', items, true) },
+    {
+      name: 'personal overview with collaborations and a notice (Home tab)',
+      view: (l) => ({
+        kind: 'followups',
+        view: {
+          locale: l, purpose: 'mine', entries: entries(items), today: '2025-03-14', actions: true, notice: 'Genoteerd <als> afgewerkt.',
+          collabs: [{ title: 'Huiswerkklas <met> de bib', step: 2, stage: 'steps', lead: true }, { title: 'Taalbad', step: 4, stage: 'deciding', lead: false }],
+        },
+      }),
+    },
+    { name: 'personal overview, nothing yet', view: (l) => ({ kind: 'followups', view: { locale: l, purpose: 'mine', entries: [], today: '2025-03-14', actions: true, collabs: [] } }) },
+    { name: 'weekly digest', view: (l) => view(l, 'digest', items, true) },
+    // More than a card holds: the first LISTED_MAX with a line on where the rest is.
+    { name: 'weekly digest, cut short', view: (l) => view(l, 'digest', Array.from({ length: 30 }, (_, i) => item(String(i + 10), `Punt ${i}`, '2025-04-01')), true) },
+    {
+      name: 'hand-over picker (Teams)',
+      view: (l) => ({
+        kind: 'followups',
+        view: { locale: l, purpose: 'due', entries: entries([items[1]!]), today: '2025-03-14', actions: false, handOver: { members: [faci, { id: 'U07MEMB03', name: 'An <De> Smet' }] } },
+      }),
+    },
     ...(['added', 'done', 'snoozed', 'reassigned'] as const).map((kind) => ({ name: `follow-up line: ${kind}`, view: (l: Locale) => view(l, 'change', [items[0]!], false, { kind, by: faci }) })),
   ];
 }
@@ -716,7 +737,7 @@ describe('decision card content', () => {
 
       const t = one(teams(view));
       expect(textBlocks(t)).toContain(m.noTemperature);
-      expect(teamsActions(t).map((a) => a['verb'])).toEqual(['decision.record', 'decision.poll']);
+      expect(teamsActions(t).map((a) => a['verb'])).toEqual(['fuform.open', 'decision.record', 'decision.poll']);
       const inputs = teamsInputs(t);
       expect(inputs.map((i) => i['id'])).toEqual(['outcome', 'rationale', 'withWhom']);
       expect((inputs[0]?.['choices'] as Obj[]).map((c) => c['value'])).toEqual(['go', 'nogo']);
@@ -734,13 +755,13 @@ describe('decision card content', () => {
     expect(tension.startsWith('⚠️ Traject nodig')).toBe(true);
     expect(tension).toBe(`⚠️ ${collabMessages('nl').tension.traject}`);
     expect(((blockById(s, 'rationale')?.['elements'] as Obj[])[0] as Obj)['text']).toBe('Geen budget dit schooljaar; we bekijken het opnieuw in het voorjaar.');
-    expect(slackActionIds(s)).toEqual(['decision.record.go', 'decision.record.nogo']);
+    expect(slackActionIds(s)).toEqual(['decision.record.go', 'decision.record.nogo', 'fuform.open']);
 
     const t = one(teams(view));
     const texts = textBlocks(t);
     expect(texts.find((x) => x.includes('Traject nodig'))).toMatch(/^⚠️ Traject nodig: /);
     expect(texts).toContain('Beslissing: No go, met het beleidsteam, 18 maart 2025 (Annelies Peeters)');
-    expect(teamsActions(t).map((a) => a['verb'])).toEqual(['decision.record']);
+    expect(teamsActions(t).map((a) => a['verb'])).toEqual(['fuform.open', 'decision.record']);
 
     const en = one(teams({ kind: 'decision', view: { collab: fullCollab('en'), temperature: mixedTemperature(), decisions: [decision({ tension: 'aandacht' })] } }));
     expect(textBlocks(en)).toContain(`⚠️ ${collabMessages('en').tension.aandacht}`);
@@ -906,7 +927,7 @@ describe('choose, notice and poll cards', () => {
 
   it('poll: the temperature poll of a collaboration renders with its buttons while open', () => {
     const s = one(slack({ kind: 'poll', state: pollState('nl', 'open') }));
-    expect(slackActionIds(s)).toEqual(['poll_vote_veel', 'poll_vote_gemixt', 'poll_vote_weinig', 'poll_close']);
+    expect(slackActionIds(s)).toEqual(['poll_vote_veel', 'poll_vote_gemixt', 'poll_vote_weinig', 'poll_close', 'chase.poll']);
     const closed = one(teams({ kind: 'poll', state: pollState('en', 'closed') }));
     expect(teamsActions(closed)).toEqual([]);
     expect(textBlocks(closed)).toContain('Team temperature: Much enthusiasm');

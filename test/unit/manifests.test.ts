@@ -230,7 +230,7 @@ describe('Slack manifests', () => {
   interface SlackManifest {
     display_information: { name: string; description: string; background_color: string; long_description: string };
     features: {
-      app_home: { messages_tab_enabled: boolean };
+      app_home: { messages_tab_enabled: boolean; home_tab_enabled: boolean };
       bot_user: { display_name: string; always_online: boolean };
       slash_commands: { command: string; url?: string; description: string; usage_hint: string; should_escape: boolean }[];
     };
@@ -256,6 +256,8 @@ describe('Slack manifests', () => {
       // The bot does not read direct messages (no message.im), so the Messages tab is off.
       // Nudges arrive in the app's Messages tab; people act on them with buttons, not by typing there.
       expect(manifest.features.app_home.messages_tab_enabled).toBe(true);
+      // The Home tab holds the personal overview (mijn opvolgpunten, mijn samenwerkingen).
+      expect(manifest.features.app_home.home_tab_enabled).toBe(true);
       expect(manifest.features.bot_user).toEqual({ display_name: 'WerktSamen', always_online: true });
 
       expect(manifest.features.slash_commands).toHaveLength(1);
@@ -267,8 +269,9 @@ describe('Slack manifests', () => {
 
       expect([...manifest.oauth_config.scopes.bot].sort()).toEqual(expectedScopes);
       expect(manifest.oauth_config.scopes.user).toBeUndefined();
-      // app_uninstalled and tokens_revoked delete the workspace's data; member_joined_channel says welcome.
-      expect(manifest.settings.event_subscriptions.bot_events).toEqual(['app_mention', 'app_uninstalled', 'tokens_revoked', 'member_joined_channel']);
+      // app_uninstalled and tokens_revoked delete the workspace's data; member_joined_channel says welcome;
+      // app_home_opened shows the personal overview on the Home tab.
+      expect(manifest.settings.event_subscriptions.bot_events).toEqual(['app_mention', 'app_uninstalled', 'tokens_revoked', 'member_joined_channel', 'app_home_opened']);
       expect(manifest.settings.interactivity.is_enabled).toBe(true);
       expect(manifest.settings.org_deploy_enabled).toBe(false);
       expect(manifest.settings.token_rotation_enabled).toBe(false);

@@ -1,3 +1,4 @@
+import { syncLeads } from '../follow-ups/leads.js';
 import { z } from 'zod';
 import { AppError } from '../../domain/errors.js';
 import { COORDINATORS_MAX, FormSchema, ISSUE_MAX, PersonSchema, TITLE_MAX, type Collaboration } from '../../domain/collaboration.js';
@@ -54,6 +55,7 @@ export async function editCollaboration(deps: AppDeps, a: Actor, patch: CollabPa
     return next;
   });
   await refreshCollabCard(deps, a.scope, a.collabId, 'root');
+  await syncLeads(deps, a.scope, current, updated);
   return updated;
 }
 

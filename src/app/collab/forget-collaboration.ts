@@ -1,3 +1,4 @@
+import { syncLeads } from '../follow-ups/leads.js';
 import { sheetIds } from '../../domain/collaboration.js';
 import type { CardView } from '../card-views.js';
 import type { CollabCardName } from '../live-cards.js';
@@ -39,6 +40,7 @@ export async function forgetCollaboration(deps: AppDeps, a: Actor): Promise<void
   await deps.dossier.links.revoke(a.scope, links);
   await deps.register.remove(a.scope, a.collabId);
   await deps.followUps.forgetOwners(a.scope, followUps);
+  await syncLeads(deps, a.scope, collab, undefined);
   for (const pollId of pollIds) {
     await deps.store.deletePoll(a.scope, pollId);
     await deps.jobs.cancelExpiry(a.scope, pollId).catch(() => undefined);

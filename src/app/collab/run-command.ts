@@ -23,6 +23,8 @@ import { isAppError } from '../../domain/errors.js';
 import { formatMoment, formatRhythm } from '../../content/schedule-text.js';
 import { followUpMessages } from '../../content/follow-up-messages.js';
 import { followUpCommand, postFollowUpList } from '../follow-ups/follow-up-commands.js';
+import { syncLeads } from '../follow-ups/leads.js';
+import { overviewView, rememberOverviewCard, showOverview } from '../follow-ups/overview.js';
 
 export interface CommandInput {
   scope: Scope;
@@ -41,6 +43,8 @@ export interface CommandInput {
    * offered behind a button whose answer is private.
    */
   privateReply: boolean;
+  /** The caller's own one-to-one chat with the bot (Teams' personal scope). */
+  personalChat?: boolean;
 }
 
 /** What the caller gets back privately; cards in the thread are posted by the use case itself. */
@@ -53,6 +57,22 @@ export async function dossierLinkView(deps: AppDeps, actor: { scope: Scope; coll
   const m = collabMessages(locale);
   const { url, filePosted } = await requestDossier(deps, actor, locale);
   return { kind: 'link', text: m.dossierLink(url, deps.dossier.linkMs, filePosted), button: m.openDossier, url };
+}
+
+/**
+ * `mijn` / `mine`: the caller's overview, privately. In a personal chat it is posted as a card that
+ * later changes update; in a shared channel, where everyone would read it, the caller is sent there.
+ */
+async function mine(deps: AppDeps, input: CommandInput): Promise<CommandReply> {
+  const { scope, user, locale } = input;
+  if (input.personalChat) {
+    const view = await overviewView(deps, scope, user, locale);
+    const card = await messengerFor(deps, scope).post(input.place, { kind: 'followups', view });
+    await rememberOverviewCard(deps, scope, user, locale, card);
+    return { kind: 'none' };
+  }
+  if (!input.privateReply) return text(followUpMessages(locale).mineInPersonalChat);
+  return { kind: 'card', view: { kind: 'followups', view: await showOverview(deps, scope, user, locale) } };
 }
 
 /**
@@ -70,7 +90,10 @@ export async function runCommand(deps: AppDeps, input: CommandInput): Promise<Co
     case 'start': {
       if (!cmd.title) return text(messages(locale).startNeedsTitle);
       const channel = messengerFor(deps, scope).channelOf(place);
-      await startCollaboration(deps, { scope, place: channel, starter: user, locale, title: cmd.title });
+      const collab = await startCollaboration(deps, { scope, place: channel, starter: user, locale, title: cmd.title });
+      // The digest is a convenience: a collaboration that started stays started without it, and the
+      // next change of its coordinators schedules it again.
+      await syncLeads(deps, scope, undefined, collab).catch(() => undefined);
       return { kind: 'none' };
     }
     case 'list':
@@ -84,6 +107,8 @@ export async function runCommand(deps: AppDeps, input: CommandInput): Promise<Co
     }
     case 'follow-up-usage':
       return text(followUpMessages(locale).usage);
+    case 'mine':
+      return mine(deps, input);
     case 'register': {
       // The register belongs to the workspace, not to one collaboration: it works anywhere.
       if (!cmd.name) return text(worksheetMessages(locale).registerNeedsName);

@@ -1,11 +1,20 @@
 import type { FollowUp, NudgeKind } from '../../domain/follow-up.js';
-import type { Scope } from '../../domain/poll.js';
+import { z } from 'zod';
+import { LocaleSchema, type Scope } from '../../domain/poll.js';
+import { CardRefSchema } from '../ports.js';
 
 /** One follow-up as the personal overview lists it: where it lives, not what it says. */
 export interface FollowUpRef {
   collabId: string;
   id: string;
 }
+
+/**
+ * A person who looked at their personal overview: the language they read it in, and on Teams the
+ * card it was posted as, so changes can update it in place.
+ */
+export const OverviewRecordSchema = z.object({ locale: LocaleSchema, card: CardRefSchema.optional() });
+export type OverviewRecord = z.infer<typeof OverviewRecordSchema>;
 
 /**
  * What a worker learns when it claims a nudge before sending it:
@@ -44,6 +53,15 @@ export interface FollowUpStore {
   forgetOwners(scope: Scope, items: FollowUp[]): Promise<void>;
   /** The open items a person owns, across collaborations. */
   listOwned(scope: Scope, ownerId: string): Promise<FollowUpRef[]>;
+  /**
+   * The collaborations a person leads (facilitator or coordinator), by the person's pseudonym: for
+   * their weekly digest and their personal overview. Kept RETENTION_DAYS after the last change.
+   */
+  setLead(scope: Scope, lead: string, collabId: string, leads: boolean): Promise<void>;
+  listLed(scope: Scope, lead: string): Promise<string[]>;
+  /** Remembers (RETENTION_DAYS) that a person opened their overview, so changes refresh it. */
+  setOverview(scope: Scope, userId: string, record: OverviewRecord): Promise<void>;
+  getOverview(scope: Scope, userId: string): Promise<OverviewRecord | undefined>;
   /** The IANA zone last seen for a person (Teams activities carry it); kept RETENTION_DAYS. */
   setPersonZone(scope: Scope, userId: string, zone: string): Promise<void>;
   getPersonZone(scope: Scope, userId: string): Promise<string | undefined>;
@@ -51,6 +69,9 @@ export interface FollowUpStore {
   claimNudge(scope: Scope, key: NudgeKey, leaseMs: number): Promise<NudgeClaim>;
   /** Records that the nudge went out (or never can: a permanent failure), so no retry sends it. */
   finishNudge(scope: Scope, key: NudgeKey): Promise<void>;
-  /** Takes a claim back after a failed send, so the retry sends without asking the platform. */
+  /**
+   * Ends a claim's lease after a failed send: the next attempt finds it as `retry` at once and asks
+   * the platform whether the message arrived after all before it sends again.
+   */
   releaseNudge(scope: Scope, key: NudgeKey): Promise<void>;
 }

@@ -6,7 +6,9 @@ import type { FollowUpsView } from '../card-views.js';
 import type { AppDeps } from '../deps.js';
 import { threadOf, type Actor } from '../collab/steps.js';
 import { messengerFor } from '../collab/start-collaboration.js';
-import { isKnownZone, localDate, nextNudge, snoozedDue, type NudgeZones } from './nudge-times.js';
+import { refreshOverviews } from './overview.js';
+import { localDate, nextNudge, snoozedDue, type NudgeZones } from './nudge-times.js';
+import { personZone } from './person-zone.js';
 
 export interface NewFollowUp {
   text: string;
@@ -15,23 +17,12 @@ export interface NewFollowUp {
   link?: FollowUpLink;
 }
 
-/**
- * Where a person's 9:00 is: the zone their platform reports (Slack), else the one last seen on
- * their own activity (Teams), else the collaboration's, else Europe/Brussels.
- */
-export async function personZone(deps: AppDeps, scope: Scope, person: Person, collab: Collaboration): Promise<string> {
-  const reported = await messengerFor(deps, scope).timeZoneOf(person).catch(() => undefined);
-  const seen = reported ?? (await deps.followUps.getPersonZone(scope, person.id));
-  for (const zone of [seen, collab.timeZone]) if (zone && isKnownZone(zone)) return zone;
-  return DEFAULT_TIME_ZONE;
-}
-
 async function zonesFor(deps: AppDeps, scope: Scope, owner: Person, collab: Collaboration): Promise<NudgeZones> {
   return { owner: await personZone(deps, scope, owner, collab), collab: collab.timeZone ?? DEFAULT_TIME_ZONE };
 }
 
 /** Owner, creator, facilitator or coordinator; anyone else is refused. */
-function requireMayChange(collab: Collaboration, item: FollowUp, userId: string): void {
+export function requireMayChange(collab: Collaboration, item: FollowUp, userId: string): void {
   if (item.owner.id === userId || item.createdBy.id === userId || canDecide(collab, userId)) return;
   throw new AppError('not_follow_up_owner');
 }
@@ -80,6 +71,7 @@ export async function addFollowUp(deps: AppDeps, a: Actor, input: NewFollowUp): 
   const item = await reschedule(deps, a.scope, draft, await zonesFor(deps, a.scope, input.owner, collab));
   await deps.followUps.add(a.scope, item);
   await postLine(deps, a.scope, record, item, { kind: 'added', by: a.user });
+  await refreshOverviews(deps, a.scope, collab, [item.owner]);
   return item;
 }
 
@@ -122,5 +114,6 @@ export async function changeFollowUp(deps: AppDeps, a: Actor, id: string, change
   if (item.next?.at !== after.next?.at || item.next?.kind !== after.next?.kind) await deps.followUps.update(a.scope, a.collabId, id, (i) => ({ ...i, next: item.next }));
   const kind = change.kind === 'done' ? 'done' : change.kind === 'snooze' ? 'snoozed' : 'reassigned';
   await postLine(deps, a.scope, record, item, { kind, by: a.user });
+  await refreshOverviews(deps, a.scope, collab, [current.owner, item.owner]);
   return { item, changed: true };
 }

@@ -18,12 +18,14 @@ import { PollIdSchema, TemperatureSchema, type Locale, type Scope } from '../../
 import { CLOSE_ACTION_ID } from '../../cards/poll-card-model.js';
 import { failureText, type SlackContext } from './context.js';
 import { modalFor } from './modals.js';
-import { BlockActionSchema, ButtonActionSchema } from './payloads.js';
+import { BlockActionSchema, ButtonActionSchema, HomeViewSchema } from './payloads.js';
+import { showOverview } from '../../app/follow-ups/overview.js';
 import { privateMessage } from './reply.js';
 import { slackPlace } from './slack-messenger.js';
 import { slackScope } from './workspace.js';
 import type { Press } from './press.js';
 import { followUpHandlers } from './follow-up-actions.js';
+import { followUpFormHandlers } from './follow-up-form.js';
 
 
 const collabValue = readActionValue;
@@ -136,6 +138,7 @@ const handlers: Record<string, (p: Press) => Promise<void>> = {
     await openCollabPoll(p.ctx.deps, { scope: p.scope, collabId, user: { id: p.userId } });
   },
   ...followUpHandlers,
+  ...followUpFormHandlers,
 };
 
 async function openWorksheetForm(p: Press, item?: string): Promise<void> {
@@ -161,8 +164,11 @@ export function registerActions(app: App, ctx: SlackContext): void {
     let scope: Scope | undefined;
     let userId: string | undefined;
     const locale = async (): Promise<Locale> => (scope && userId ? ctx.locales.get(client, scope, userId) : 'nl');
+    // A press on the Home tab has no message to answer under: the answer goes on top of the tab.
+    const fromHome = HomeViewSchema.safeParse(body).success;
     const respondPrivately = async (message: { text: string; blocks?: webApi.KnownBlock[] }, replace = false): Promise<void> => {
-      await respond({ response_type: 'ephemeral', replace_original: replace, ...message });
+      if (fromHome && scope && userId) await showOverview(ctx.deps, scope, { id: userId }, await locale(), message.text);
+      else await respond({ response_type: 'ephemeral', replace_original: replace, ...message });
     };
     try {
       scope = await slackScope(body, ctx.workspace);

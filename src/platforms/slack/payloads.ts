@@ -20,6 +20,9 @@ export const BlockActionSchema = z.object({
   trigger_id: z.string().max(256).optional(),
 });
 
+/** A press on the app's Home tab (it carries the published view instead of a message). */
+export const HomeViewSchema = z.object({ view: z.object({ type: z.literal('home') }) });
+
 export const ButtonActionSchema = z.object({
   action_id: z.string().max(255),
   value: z.string().max(2000).optional(),

@@ -8,6 +8,7 @@ import { registerMentions } from './mentions.js';
 import { registerViews } from './views.js';
 import { registerFollowUpViews } from './follow-up-actions.js';
 import { registerWelcome } from './welcome.js';
+import { registerHome } from './home.js';
 import { registerUninstall } from './uninstall.js';
 import { SlackWorkspace, slackScope } from './workspace.js';
 
@@ -85,6 +86,7 @@ export function createSlackApp(opts: SlackAppOptions, logger: Logger, buildCtx: 
   registerViews(app, ctx);
   registerFollowUpViews(app, ctx);
   registerWelcome(app, ctx);
+  registerHome(app, ctx);
   registerUninstall(app, ctx);
   app.error(async (err) => {
     logger.error({ code: (err as { code?: string }).code, errorClass: err.name }, 'bolt error');

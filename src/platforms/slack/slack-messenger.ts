@@ -1,6 +1,6 @@
 import type { webApi } from '@slack/bolt';
 import { z } from 'zod';
-import { AppError } from '../../domain/errors.js';
+import { AppError, isPermanent } from '../../domain/errors.js';
 import type { Person } from '../../domain/collaboration.js';
 import type { CardRef, Place } from '../../app/ports.js';
 import type { Messenger, PersonalAddress } from '../../app/messenger.js';
@@ -26,18 +26,22 @@ export function readSlackCard(card: CardRef): { channel: string; ts: string; thr
 }
 
 const MEMBERS_CACHE_MS = 5 * 60 * 1000;
+/** Pages of 200 members: far beyond a collaboration's channel, bounded all the same. */
+const MEMBER_PAGES_MAX = 25;
 const DIRECTS_MAX = 10_000;
 /** The metadata event type of personal messages; its payload is a marker of ids. */
 const PERSONAL_EVENT = 'werktsamen_nudge';
 
 /** Posts and updates cards with chat.postMessage / chat.update; Web API errors leave as coded AppErrors. */
 export class SlackMessenger implements Messenger {
-  private readonly members = new Map<string, { n: number | undefined; at: number }>();
+  private readonly memberCounts = new Map<string, { n: number | undefined; at: number }>();
   private readonly directs = new Map<string, string>();
 
   constructor(
     private readonly client: webApi.WebClient,
     private readonly now: () => number = () => Date.now(),
+    /** The bot's own user id (auth.test), so it is never counted among the members. */
+    private readonly botUserId: () => Promise<string | undefined> = async () => undefined,
   ) {}
 
   async post(place: Place, view: CardView): Promise<CardRef> {
@@ -101,14 +105,41 @@ export class SlackMessenger implements Messenger {
   }
 
   async memberCount(place: Place): Promise<number | undefined> {
-    const cached = this.members.get(place.channel);
+    const cached = this.memberCounts.get(place.channel);
     if (cached && this.now() - cached.at < MEMBERS_CACHE_MS) return cached.n;
     const res = await this.client.conversations.info({ channel: place.channel, include_num_members: true }).catch(() => undefined);
     const total = res?.channel?.num_members;
     // The count includes the bot itself.
     const n = typeof total === 'number' ? Math.max(0, total - 1) : undefined;
-    this.members.set(place.channel, { n, at: this.now() });
+    this.memberCounts.set(place.channel, { n, at: this.now() });
     return n;
+  }
+
+  async publishHome(person: Person, view: CardView): Promise<void> {
+    const [message] = renderSlackCard(view);
+    if (!message) return;
+    await this.client.views.publish({ user_id: person.id, view: { type: 'home', blocks: message.blocks as webApi.KnownBlock[] } }).catch((err: unknown) => {
+      throw toAppError(err);
+    });
+  }
+
+  /**
+   * conversations.members, page by page, without the bot itself. Telling other bots apart would
+   * take a users.info call per member; a message to one fails as person_unreachable instead.
+   */
+  async members(place: Place): Promise<Person[]> {
+    const bot = await this.botUserId().catch(() => undefined);
+    const out: Person[] = [];
+    let cursor: string | undefined;
+    for (let page = 0; page < MEMBER_PAGES_MAX; page++) {
+      const res = await this.client.conversations.members({ channel: place.channel, limit: 200, ...(cursor ? { cursor } : {}) }).catch((err: unknown) => {
+        throw toAppError(err);
+      });
+      for (const id of res.members ?? []) if (id !== bot) out.push({ id });
+      cursor = res.response_metadata?.next_cursor || undefined;
+      if (!cursor) break;
+    }
+    return out;
   }
 
   async sendPersonal(to: PersonalAddress, view: CardView, marker: string): Promise<void> {
@@ -132,7 +163,13 @@ export class SlackMessenger implements Messenger {
     const channel = await this.directChannel(to.person.id);
     const res = await this.client.conversations
       .history({ channel, oldest: String(Math.floor(since / 1000) - 1), include_all_metadata: true, limit: 100 })
-      .catch(() => undefined);
+      .catch((err: unknown) => {
+        // A lookup that can work later (429, 5xx, no connection) must not be taken for "not sent":
+        // the job tries again. One that never will (no im:history granted) cannot tell.
+        const error = toAppError(err);
+        if (isPermanent(error.code)) return undefined;
+        throw error;
+      });
     if (!res?.ok) return undefined;
     return (res.messages ?? []).some((m) => m.metadata?.event_type === PERSONAL_EVENT && (m.metadata.event_payload as Record<string, unknown> | undefined)?.marker === marker);
   }

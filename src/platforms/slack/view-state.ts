@@ -9,6 +9,7 @@ export const ViewStateSchema = z.record(
         value: z.string().nullable().optional(),
         selected_option: z.object({ value: z.string() }).nullable().optional(),
         selected_user: z.string().nullable().optional(),
+        selected_date: z.string().max(10).nullable().optional(),
         selected_users: z.array(z.string()).optional(),
         selected_options: z.array(z.object({ value: z.string() })).optional(),
       })

@@ -12,6 +12,7 @@ import { REMOVE_FIELD, WORKSHEET_MODAL, WorksheetMetaSchema, worksheetValues } f
 import { NEW_ITEM, removeWorksheetItem, saveWorksheet, worksheetErrors } from '../../app/collab/worksheets.js';
 import { PARTNERS_MAX } from '../../content/worksheets/definitions.js';
 import { worksheetMessages } from '../../content/worksheets/messages.js';
+import { registerFollowUpForm } from './follow-up-form.js';
 
 type Ack = (response?: { response_action: 'errors'; errors: Record<string, string> }) => Promise<void>;
 
@@ -37,6 +38,7 @@ async function failInModal(ctx: SlackContext, ack: Ack, field: string, err: unkn
  * (`response_action: errors`) and nothing is stored; on success the modal closes and the cards follow.
  */
 export function registerViews(app: App, ctx: SlackContext): void {
+  registerFollowUpForm(app, ctx);
   app.view(STEP_MODAL, async ({ ack, body, client }) => {
     const parsed = ViewSubmissionSchema.safeParse(body);
     const meta = parsed.success ? StepMetaSchema.safeParse(readJson(parsed.data.view.private_metadata)) : undefined;

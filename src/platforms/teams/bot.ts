@@ -132,6 +132,7 @@ export class WerktSamenTeamsBot extends TeamsActivityHandler {
         command: parseCommand(text),
         text,
         privateReply: false,
+        personalChat: a.data.conversation.conversationType === 'personal',
       });
       if (reply.kind === 'text') await ctx.sendActivity(MessageFactory.text(reply.text));
       if (reply.kind === 'card') {

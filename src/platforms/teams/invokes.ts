@@ -21,6 +21,7 @@ import { storableReference } from './reference.js';
 import { teamsPlace, listMembers } from './teams-messenger.js';
 import { worksheetInvokes } from './worksheet-invokes.js';
 import { followUpInvokes } from './follow-up-invokes.js';
+import { followUpFormInvokes } from './follow-up-form-invokes.js';
 
 export type { Invoke, InvokeResult } from './invoke-types.js';
 import type { Invoke, InvokeResult } from './invoke-types.js';
@@ -196,6 +197,7 @@ export const invokeHandlers: Record<string, (i: Invoke) => Promise<InvokeResult>
   },
   ...worksheetInvokes,
   ...followUpInvokes,
+  ...followUpFormInvokes,
 };
 
 /** After a failure, the card as it is now (with the notice on top) when it can still be read. */

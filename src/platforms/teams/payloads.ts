@@ -16,7 +16,7 @@ export const CardActionSchema = z.object({
 /** The activity fields the handler reads (the tenant is decided by identity.ts). */
 export const ActivitySchema = z.object({
   from: z.object({ id: z.string().min(1).max(256), name: z.string().max(256).optional(), aadObjectId: z.string().max(64).optional() }),
-  conversation: z.object({ id: z.string().min(1).max(512) }),
+  conversation: z.object({ id: z.string().min(1).max(512), conversationType: z.string().max(32).optional() }),
   locale: z.string().max(32).optional(),
   /** The sender's IANA zone (Teams sends it on message activities): where their 9:00 nudges come. */
   localTimezone: z.string().max(64).optional(),

@@ -1,7 +1,7 @@
 import { CardFactory, MessageFactory, TeamsInfo, type CloudAdapter, type ConversationParameters, type ConversationReference, type TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import { AppError, isAppError } from '../../domain/errors.js';
-import type { Person } from '../../domain/collaboration.js';
+import { NAME_MAX, type Person } from '../../domain/collaboration.js';
 import type { CardRef, Place } from '../../app/ports.js';
 import type { Messenger, PersonalAddress } from '../../app/messenger.js';
 import type { CardView } from '../../app/card-views.js';
@@ -43,7 +43,7 @@ const MEMBERS_CACHE_MS = 5 * 60 * 1000;
  * Connector errors leave as coded AppErrors. In local mode nothing is ever sent off this machine.
  */
 export class TeamsMessenger implements Messenger {
-  private readonly members = new Map<string, { n: number | undefined; at: number }>();
+  private readonly memberCounts = new Map<string, { n: number | undefined; at: number }>();
 
   constructor(
     private readonly adapter: CloudAdapter,
@@ -101,15 +101,24 @@ export class TeamsMessenger implements Messenger {
   }
 
   async memberCount(place: Place): Promise<number | undefined> {
-    const cached = this.members.get(place.channel);
+    const cached = this.memberCounts.get(place.channel);
     if (cached && this.now() - cached.at < MEMBERS_CACHE_MS) return cached.n;
     let n: number | undefined;
     // The roster belongs to the channel or chat, not to one of its threads.
     await this.inConversation(this.reference(this.channelOf(place)), async (ctx) => {
       n = await countMembers(ctx);
     }).catch(() => undefined);
-    this.members.set(place.channel, { n, at: this.now() });
+    this.memberCounts.set(place.channel, { n, at: this.now() });
     return n;
+  }
+
+  /** The roster of the channel's team or of the chat (users only: the roster lists no bots). */
+  async members(place: Place): Promise<Person[]> {
+    let people: Person[] = [];
+    await this.inConversation(this.reference(this.channelOf(place)), async (ctx) => {
+      people = (await listMembers(ctx)).map((m) => ({ id: m.id, name: m.name.slice(0, NAME_MAX) }));
+    });
+    return people;
   }
 
   /**
@@ -120,7 +129,7 @@ export class TeamsMessenger implements Messenger {
     const shared = this.reference(this.channelOf(to.via));
     let memberId: string | undefined;
     await this.inConversation(shared, async (ctx) => {
-      memberId = (await TeamsInfo.getMember(ctx, to.person.id)).id;
+      memberId = await teamsMemberId(ctx, to.person.id);
     }).catch((err: unknown) => {
       throw isAppError(err, 'card_gone') || isAppError(err, 'app_not_authorized') ? new AppError('person_unreachable', 'not in roster', { cause: err }) : err;
     });
@@ -189,6 +198,28 @@ export class TeamsMessenger implements Messenger {
 }
 
 const MEMBER_PAGES_MAX = 20;
+
+/**
+ * The Teams id (`29:…`) of a person known by their Entra object id or Teams id. Teams answers the
+ * direct lookup for both; a service that only knows Teams ids (the Agents Playground) answers 404,
+ * and then the roster is searched. Not found either way: the 404 stands.
+ */
+async function teamsMemberId(ctx: TurnContext, id: string): Promise<string | undefined> {
+  try {
+    return (await TeamsInfo.getMember(ctx, id)).id;
+  } catch (err) {
+    if (!isAppError(toAppError(err), 'card_gone')) throw err;
+    let token: string | undefined;
+    for (let page = 0; page < MEMBER_PAGES_MAX; page++) {
+      const res = await TeamsInfo.getPagedMembers(ctx, 100, token);
+      const found = res.members.find((m) => m.aadObjectId === id || m.id === id);
+      if (found) return found.id;
+      token = res.continuationToken;
+      if (!token) break;
+    }
+    throw err;
+  }
+}
 
 /** The people in the turn's conversation (the team, for a channel), paging through the roster. */
 export async function listMembers(ctx: TurnContext): Promise<{ id: string; name: string }[]> {
