@@ -2,16 +2,19 @@
  * `npm run bench`: load benchmark of our Slack and Teams vote paths against bare framework
  * baselines, plus the card refresh coalescing (interval and final-tally delay); then the step-card
  * run (bench/steps.ts): 40 members answer a collaboration's step card at once (ack latency against
- * the bare framework, step card updates, Redis memory per collaboration). Loopback only.
+ * the bare framework, step card updates, Redis memory per collaboration); then the follow-up run
+ * (bench/follow-ups.ts): 100,000 follow-ups scheduled through addFollowUp against raw BullMQ
+ * addBulk, the lateness of nudges due within one minute with two workers, Redis per follow-up. Loopback only.
  *
  * Layout: this process is the load generator and holds redis-server, the fake Slack Web API and the
  * fake Bot Framework connector; each system under test runs in its own forked process
  * (bench/server.ts), one at a time, so client and server do not share an event loop.
  *
  * Options (after `npm run bench --`): --voters N (1000), --warmup N (1000), --concurrency N (50), --rounds N (7),
- * --only slack|teams (the vote path of one platform) | steps (the step-card run of both) | steps-slack | steps-teams,
+ * --only slack|teams (the vote path of one platform) | steps (the step-card run of both) | steps-slack | steps-teams | follow-ups,
+ * --follow-ups N (100000; follow-ups scheduled in the follow-up run), --nudges N (10000; nudges due within its one minute),
  * --step-rounds N (7, like --rounds; rounds of the step-card run), --client http|fetch (http),
- * --profile (writes .cpuprofile files of the vote-path servers to test/artifacts/bench-prof/).
+ * --profile (writes .cpuprofile files of the vote-path servers and the follow-up run's processes to test/artifacts/bench-prof/).
  * The exit code is 0 even when a target fails (this is a report); 1 only when the run itself broke.
  * Experiment hook: BENCH_OURS_REDIS_QUERY=enableAutoPipelining=true (any ioredis URL option) is appended
  * to our app's Redis URL. Per-call CPU of our synchronous hot-path pieces: node --import tsx bench/micro.ts
@@ -32,6 +35,9 @@ import { benchSteps, STEP_MEMBERS, type StepOptions } from './steps.js';
 import { renderSteps, stepChecks, STEP_TARGETS, type StepPlatformResult } from './steps-report.js';
 import { slackStepDriver } from './steps-slack.js';
 import { teamsStepDriver } from './steps-teams.js';
+import { benchFollowUps, followUpBudgetMs, followUpProcedure, type FollowUpOptions } from './follow-ups.js';
+import { followUpChecks, renderFollowUps, FOLLOW_UP_TARGETS, type FollowUpResult } from './follow-ups-report.js';
+import { killWorkChildren } from './follow-ups-work.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const JSON_OUT = join(ROOT, 'test/artifacts/bench-latest.json');
@@ -39,10 +45,12 @@ const PROFILE_DIR = join(ROOT, 'test/artifacts/bench-prof');
 /**
  * The whole run must end by itself. The default run takes about 2.5 minutes on a 2-CPU machine
  * (vote path ~1 min, step-card run ~45 s per platform); the margin covers a slow, shared machine.
- * More rounds than the defaults may need more (the watchdog says so when it fires).
+ * More rounds than the defaults may need more (the watchdog says so when it fires). The follow-up
+ * run adds its own budget (followUpBudgetMs: about 8 minutes for 100,000 follow-ups).
  */
 const WATCHDOG_MS = 240_000;
-const ONLY = ['slack', 'teams', 'steps', 'steps-slack', 'steps-teams'];
+const ONLY = ['slack', 'teams', 'steps', 'steps-slack', 'steps-teams', 'follow-ups'];
+const COLLABS = 1000;
 /** The product's default refreshTiming.minIntervalMs (src/jobs/scheduler.ts); used for settle waits only. */
 const PRODUCT_MIN_INTERVAL_MS = 2000;
 
@@ -53,6 +61,8 @@ const { values } = parseArgs({
     concurrency: { type: 'string', default: '50' },
     rounds: { type: 'string', default: '7' },
     'step-rounds': { type: 'string', default: '7' },
+    'follow-ups': { type: 'string', default: '100000' },
+    nudges: { type: 'string', default: '10000' },
     only: { type: 'string' },
     profile: { type: 'boolean', default: false },
     client: { type: 'string', default: 'http' },
@@ -66,11 +76,14 @@ const log = (line: string): void => {
 };
 
 async function main(): Promise<void> {
+  const followUpCounts = { followUps: Number(values['follow-ups']) || 0, nudges: Number(values.nudges) || 0 };
+  const budgetMs = WATCHDOG_MS + (values.only === undefined || values.only === 'follow-ups' ? followUpBudgetMs(followUpCounts) : 0);
   const watchdog = setTimeout(() => {
-    log(`watchdog: run exceeded ${WATCHDOG_MS} ms, stopping`);
+    log(`watchdog: run exceeded ${budgetMs} ms, stopping`);
     killAllChildren();
+    killWorkChildren();
     process.exit(1);
-  }, WATCHDOG_MS);
+  }, budgetMs);
   const startedAt = Date.now();
   const rssStart = process.memoryUsage().rss;
   let rssPeak = rssStart;
@@ -83,8 +96,8 @@ async function main(): Promise<void> {
   const concurrency = Number(values.concurrency);
   const rounds = Number(values.rounds);
   const stepRounds = Number(values['step-rounds']);
-  if (![voters, warmup, concurrency, rounds, stepRounds].every((n) => Number.isInteger(n) && n > 0 && n <= 100_000)) {
-    throw new Error('--voters, --warmup, --concurrency, --rounds and --step-rounds must be positive integers');
+  if (![voters, warmup, concurrency, rounds, stepRounds, followUpCounts.followUps, followUpCounts.nudges].every((n) => Number.isInteger(n) && n > 0 && n <= 100_000)) {
+    throw new Error('--voters, --warmup, --concurrency, --rounds, --step-rounds, --follow-ups and --nudges must be positive integers up to 100000');
   }
   const only = values.only;
   if (only !== undefined && !ONLY.includes(only)) throw new Error(`--only must be one of ${ONLY.join(', ')}`);
@@ -93,6 +106,7 @@ async function main(): Promise<void> {
     pollTeams: only === undefined || only === 'teams',
     stepsSlack: only === undefined || only === 'steps' || only === 'steps-slack',
     stepsTeams: only === undefined || only === 'steps' || only === 'steps-teams',
+    followUps: only === undefined || only === 'follow-ups',
   };
   if (values.client !== 'http' && values.client !== 'fetch') throw new Error('--client must be http or fetch');
   setClient(values.client);
@@ -104,6 +118,8 @@ async function main(): Promise<void> {
   let redis: RedisServerHandle | undefined;
   const platforms: PlatformResult[] = [];
   const steps: StepPlatformResult[] = [];
+  let followUps: FollowUpResult | undefined;
+  const followUpOpts: FollowUpOptions = { ...followUpCounts, collabs: COLLABS, lanes: concurrency, log, profileDir: values.profile ? PROFILE_DIR : undefined };
   try {
     redis = await startRedis();
     const opts: BenchOptions = {
@@ -122,6 +138,8 @@ async function main(): Promise<void> {
     const stepOpts: StepOptions = { redisUrl: redis.url, rounds: stepRounds, minIntervalMs: PRODUCT_MIN_INTERVAL_MS, finalTimeoutMs: 15_000, log };
     if (runs.stepsSlack) steps.push(await benchSteps(await slackStepDriver(stepOpts), stepOpts));
     if (runs.stepsTeams) steps.push(await benchSteps(await teamsStepDriver(stepOpts), stepOpts));
+    // Its own two redis-servers: the other runs' keys stay out of its memory figures.
+    if (runs.followUps) followUps = await benchFollowUps(followUpOpts);
   } finally {
     clearInterval(rssSampler);
     await redis?.stop();
@@ -135,7 +153,7 @@ async function main(): Promise<void> {
     `"event loop busy" = event-loop utilization during the batch: a server near 100% is CPU-bound; a load generator near 100% would cap the numbers it measures`,
   ];
   const header = [
-    'WerktSamen benchmark: vote path and step cards (loopback only; load generator, fakes and redis in this process/host, each server in its own process)',
+    'WerktSamen benchmark: vote path, step cards and follow-up scheduling (loopback only; load generator, fakes and redis in this process/host, each server in its own process)',
     `command: ${command}`,
     `node ${process.version} · ${process.platform}/${process.arch} · ${cpu.length} CPUs (${cpu[0]?.model.trim() ?? '?'}) · load avg ${loadavg().map((l) => l.toFixed(2)).join(' ')}`,
     `ours = buildApp() with default refreshTiming (minIntervalMs ${PRODUCT_MIN_INTERVAL_MS}), silent logger, real Redis + BullMQ worker; bare = framework with a no-op handler`,
@@ -158,6 +176,7 @@ async function main(): Promise<void> {
     checks: stepChecks(p).map((c) => ({ ...c, name: `${p.platform} steps: ${c.name}` })),
     error: p.error !== undefined,
   }));
+  if (followUps) extra.push({ lines: renderFollowUps(followUps, followUpProcedure(followUpOpts)), checks: followUpChecks(followUps), error: followUps.error !== undefined });
   process.stdout.write(`${renderReport(platforms, header, footer, extra)}\n`);
 
   mkdirSync(dirname(JSON_OUT), { recursive: true });
@@ -170,12 +189,14 @@ async function main(): Promise<void> {
         node: process.version,
         cpus: cpu.length,
         cpuModel: cpu[0]?.model.trim(),
-        settings: { voters, warmup, concurrency, rounds, stepRounds, stepMembers: STEP_MEMBERS, only: only ?? 'all', productMinIntervalMs: PRODUCT_MIN_INTERVAL_MS },
+        settings: { voters, warmup, concurrency, rounds, stepRounds, stepMembers: STEP_MEMBERS, ...followUpCounts, collabs: COLLABS, only: only ?? 'all', productMinIntervalMs: PRODUCT_MIN_INTERVAL_MS },
         targets: TARGETS,
         stepTargets: STEP_TARGETS,
+        followUpTargets: FOLLOW_UP_TARGETS,
         loadGeneratorRssMb: { start: mb(rssStart), end: mb(rssEnd), peak: mb(rssPeak) },
         platforms: platforms.map((p) => ({ ...p, checks: targetChecks(p) })),
         steps: steps.map((p) => ({ ...p, checks: stepChecks(p) })),
+        followUps: followUps && { ...followUps, checks: followUpChecks(followUps) },
         durationMs: Date.now() - startedAt,
       },
       null,

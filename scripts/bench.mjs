@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm run bench [-- --voters N --warmup N --concurrency N --rounds N --step-rounds N --only slack|teams|steps|steps-slack|steps-teams --profile]`
+// `npm run bench [-- --voters N --warmup N --concurrency N --rounds N --step-rounds N --follow-ups N --nudges N --only slack|teams|steps|steps-slack|steps-teams|follow-ups --profile]`
 // Runs bench/run.ts (TypeScript, via the tsx loader) and passes its exit code on.
 // See bench/run.ts for what is measured; results go to stdout and test/artifacts/bench-latest.json.
 import { spawn } from 'node:child_process';
