@@ -12,7 +12,7 @@ import { performance } from 'node:perf_hooks';
 import { Redis } from 'ioredis';
 import type { FollowUp } from '../src/domain/follow-up.js';
 import { startCollaboration } from '../src/app/collab/start-collaboration.js';
-import { addFollowUp } from '../src/app/follow-ups/manage-follow-ups.js';
+import { addFollowUps } from '../src/app/follow-ups/manage-follow-ups.js';
 import { createJobQueue, nudgeJobId, type NudgeJobData } from '../src/jobs/scheduler.js';
 import { slackPlace } from '../src/platforms/slack/slack-messenger.js';
 import type { AppDeps } from '../src/app/deps.js';
@@ -90,18 +90,27 @@ async function producer(): Promise<Record<string, (args: never) => Promise<unkno
       if (r.failed > 0) throw new Error(`${r.failed} collaboration(s) not started: ${r.firstError}`);
       return ids;
     },
-    /** Item i goes to collaboration i mod n: concurrent adds meet different collaborations, as real ones would. */
-    followUps: async (a: { collabIds: string[]; first: number; n: number; lanes: number; messenger: 'slack' | 'stub' }) => {
+    /**
+     * Adds in calls of `batch` items of one collaboration (addFollowUps, as a typed list of
+     * follow-ups adds them); batch b goes to collaboration b mod n, so concurrent calls meet
+     * different collaborations, as real ones would. With batch 1 it is one addFollowUp per item.
+     */
+    followUps: async (a: { collabIds: string[]; first: number; n: number; lanes: number; messenger: 'slack' | 'stub'; batch: number }) => {
       const deps = withMessenger(a.messenger);
       const jobs: JobSpec[] = new Array<JobSpec>(a.n);
+      const batches = Math.ceil(a.n / a.batch);
       const { value, run } = await timed(() =>
-        pool(a.n, a.lanes, async (i) => {
-          const n = a.first + i;
-          const c = n % a.collabIds.length;
+        pool(batches, a.lanes, async (b) => {
+          const from = b * a.batch;
+          const count = Math.min(a.batch, a.n - from);
+          const c = (Math.floor(a.first / a.batch) + b) % a.collabIds.length;
           const collabId = a.collabIds[c]!;
-          const item: FollowUp = await addFollowUp(deps, { scope, collabId, user: { id: memberOf(c, 0) } }, newItem(n, c, Date.now()));
-          if (!item.next) throw new Error('the item got no nudge');
-          jobs[i] = { collabId, itemId: item.id, kind: item.next.kind, at: item.next.at };
+          const inputs = Array.from({ length: count }, (_, k) => newItem(a.first + from + k, c, Date.now()));
+          const items: FollowUp[] = await addFollowUps(deps, { scope, collabId, user: { id: memberOf(c, 0) } }, inputs);
+          items.forEach((item, k) => {
+            if (!item.next) throw new Error('the item got no nudge');
+            jobs[from + k] = { collabId, itemId: item.id, kind: item.next.kind, at: item.next.at };
+          });
         }),
       );
       return { ...value, run, jobs: jobs.filter(Boolean) };
@@ -113,7 +122,7 @@ async function producer(): Promise<Record<string, (args: never) => Promise<unkno
      */
     due: async (a: { collabIds: string[]; n: number; firstAt: number; windowMs: number; lanes: number }) => {
       const items: FollowUp[] = Array.from({ length: a.n }, (_, i) => dueItem(i, a.collabIds, p.deps.newId(), a.firstAt + Math.floor((i * a.windowMs) / a.n)));
-      const stored = await pool(a.n, a.lanes, (i) => p.deps.followUps.add(scope, items[i]!));
+      const stored = await pool(a.n, a.lanes, (i) => p.deps.followUps.add(scope, [items[i]!]));
       const queued = await pool(a.n, a.lanes, (i) => p.deps.jobs.scheduleNudge(scope, items[i]!, items[i]!.next!));
       if (stored.failed + queued.failed > 0) throw new Error(`window items: ${stored.failed} not stored, ${queued.failed} not queued: ${stored.firstError ?? queued.firstError}`);
       return { markers: items.map((it) => ({ marker: `${it.id}:${it.next!.kind}:${it.next!.at}`, at: it.next!.at, collabId: it.collabId, itemId: it.id })), readyAt: Date.now() };

@@ -1,6 +1,6 @@
 /**
  * The follow-up run (`npm run bench -- --only follow-ups`), three phases in one run:
- * 1. scheduling: 1,000 collaborations, then N follow-ups through the product's addFollowUp (real
+ * 1. scheduling: 1,000 collaborations, then N follow-ups through the product's addFollowUps, 20 per call as a typed list adds them (real
  *    AppDeps, QueueScheduler, redis-server, a fake Slack), against raw BullMQ addBulk of the very
  *    same nudge jobs (ids, payloads, delays) into a second, fresh redis-server;
  * 2. lateness: 10,000 nudges (--nudges) due within one minute, two worker processes running the product's
@@ -8,6 +8,7 @@
  * 3. Redis memory per scheduled follow-up (after phase 1), ours and raw.
  * Diagnostics in the same run say where the time goes (see the report section).
  */
+import { FOLLOW_UPS_PER_ADD } from '../src/domain/follow-up.js';
 import { Redis } from 'ioredis';
 import { startRedis, type RedisServerHandle } from '../test/support/redis-server.js';
 import { createJobQueue } from '../src/jobs/scheduler.js';
@@ -48,7 +49,7 @@ export const followUpBudgetMs = (o: { followUps: number; nudges: number }): numb
 
 export function followUpProcedure(o: FollowUpOptions): string[] {
   return [
-    `phase 1: ${o.collabs} collaborations (startCollaboration), then ${o.followUps.toLocaleString('en-US')} follow-ups through addFollowUp (item i in collaboration i mod ${o.collabs}, due 1-60 days ahead, owned by one of 9 members), ${o.lanes} in flight, in a forked process on the product's AppDeps as main.ts wires them; every add reads the collaboration, asks Slack the owner's zone (users.info), queues the nudge, stores the item and posts one line in the thread (chat.postMessage)`,
+    `phase 1: ${o.collabs} collaborations (startCollaboration), then ${o.followUps.toLocaleString('en-US')} follow-ups through addFollowUps in lists of ${FOLLOW_UPS_PER_ADD} (list b in collaboration b mod ${o.collabs}, due 1-60 days ahead, owned by one of 9 members), ${o.lanes} in flight, in a forked process on the product's AppDeps as main.ts wires them; every list reads the collaboration, asks Slack each owner's zone (users.info, cached 5 min), queues the nudges (addBulk), stores the items (one script) and posts one message in the thread (chat.postMessage)`,
     `both sides first queue the same ${WARMUP_ITEMS.toLocaleString('en-US')} warm-up follow-ups / jobs (not counted, not in the memory figures)`,
     `raw: the same ${o.followUps.toLocaleString('en-US')} 'nudge' jobs (ids, payloads, delays as ours queued them) with Queue.addBulk in chunks of ${BULK_CHUNK}, on the product's queue settings, in a forked process, into a second fresh redis-server; items/s = items ÷ wall time of the whole batch`,
     `phase 2: ${o.nudges.toLocaleString('en-US')} items stored waiting for a 'soon' nudge, their moments spread evenly over ${WINDOW_MS / 1000} s starting ${LEAD_MS / 1000} s after queuing begins (QueueScheduler.scheduleNudge), after ${WARMUP_NUDGES} warm-up nudges (not counted); ${WORKERS} forked workers (buildApp, ROLE=worker, concurrency 8 each; not pinned, free to use every core) run sendNudge against the fake Slack, which stamps each chat.postMessage on arrival and counts them per metadata marker (item:kind:moment)`,
@@ -219,15 +220,15 @@ export async function benchFollowUps(o: FollowUpOptions): Promise<FollowUpResult
 
     // Warm-up, not counted: both sides first queue the same WARMUP_ITEMS nudges, so neither is timed
     // while its process still compiles its code paths and loads its scripts into Redis.
-    o.log(`follow-ups: phase 1, ours: ${WARMUP_ITEMS} warm-up, then ${o.followUps} follow-ups through addFollowUp`);
-    const warm = await producer.call<AddResult>('followUps', { collabIds, first: 0, n: WARMUP_ITEMS, lanes: o.lanes, messenger: 'slack' }, 30_000 + WARMUP_ITEMS * perItemMs);
+    o.log(`follow-ups: phase 1, ours: ${WARMUP_ITEMS} warm-up, then ${o.followUps} follow-ups through addFollowUps, ${FOLLOW_UPS_PER_ADD} per call`);
+    const warm = await producer.call<AddResult>('followUps', { collabIds, first: 0, n: WARMUP_ITEMS, lanes: o.lanes, messenger: 'slack', batch: FOLLOW_UPS_PER_ADD }, 30_000 + WARMUP_ITEMS * perItemMs);
     // The follow-up's own share: its hash field, its owner's index entry, the scope index's growth.
     const storeNow = async (): Promise<number> => (await storeBytes(ra, collabIds)) + (await indexBytes(ra));
     const store0 = await storeNow();
     slack.resetCounts();
     const a0 = await redisStats(ra);
     const fake0 = process.cpuUsage();
-    const ours = await producer.call<AddResult>('followUps', { collabIds, first: WARMUP_ITEMS, n: o.followUps, lanes: o.lanes, messenger: 'slack' }, 30_000 + o.followUps * perItemMs);
+    const ours = await producer.call<AddResult>('followUps', { collabIds, first: WARMUP_ITEMS, n: o.followUps, lanes: o.lanes, messenger: 'slack', batch: FOLLOW_UPS_PER_ADD }, 30_000 + o.followUps * perItemMs);
     const fakeCpu = cpuMsSince(fake0);
     const a1 = await redisStats(ra);
     result.ours = scheduleRun(o.followUps, ours, a0, a1, fakeCpu);
@@ -251,15 +252,19 @@ export async function benchFollowUps(o: FollowUpOptions): Promise<FollowUpResult
       queueBytesPerItem: (oursGrowth - store) / o.followUps,
     };
 
-    o.log('follow-ups: diagnostics (queue.add per job; addFollowUp without Slack round trips)');
+    o.log('follow-ups: diagnostics (queue.add per job; addFollowUp one per call, without and with Slack round trips)');
     await rb.flushall();
     const e0 = await redisStats(rb);
     const each = await raw.call<{ failed: number; run: TaskRun }>('addEach', { jobs: ours.jobs, lanes: o.lanes }, 30_000 + o.followUps * perItemMs);
     result.rawEach = scheduleRun(ours.jobs.length, each, e0, await redisStats(rb));
     const stubItems = Math.min(STUB_ITEMS, o.followUps);
     const s0 = await redisStats(ra);
-    const stub = await producer.call<AddResult>('followUps', { collabIds, first: WARMUP_ITEMS + o.followUps, n: stubItems, lanes: o.lanes, messenger: 'stub' }, 30_000 + stubItems * perItemMs);
+    const stub = await producer.call<AddResult>('followUps', { collabIds, first: WARMUP_ITEMS + o.followUps, n: stubItems, lanes: o.lanes, messenger: 'stub', batch: 1 }, 30_000 + stubItems * perItemMs);
     result.oursStub = scheduleRun(stubItems, stub, s0, await redisStats(ra));
+    // One follow-up per command (`opvolg` with one line), with its own Slack calls: the common case.
+    const o0 = await redisStats(ra);
+    const one = await producer.call<AddResult>('followUps', { collabIds, first: WARMUP_ITEMS + o.followUps + stubItems, n: stubItems, lanes: o.lanes, messenger: 'slack', batch: 1 }, 30_000 + stubItems * perItemMs);
+    result.oursOne = scheduleRun(stubItems, one, o0, await redisStats(ra));
 
     o.log(`follow-ups: phase 2, ${o.nudges} nudges within ${WINDOW_MS / 1000} s, ${WORKERS} workers`);
     result.lateness = await latenessRun(o, a.url, slack, ra, producer, collabIds);

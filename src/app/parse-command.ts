@@ -1,5 +1,5 @@
 import { NAME_MAX, TITLE_MAX, type Person, type ReminderNumber, type Step, type WorksheetId } from '../domain/collaboration.js';
-import { FOLLOW_UP_TEXT_MAX } from '../domain/follow-up.js';
+import { FOLLOW_UP_TEXT_MAX, FOLLOW_UPS_PER_ADD } from '../domain/follow-up.js';
 import { QUESTION_MAX } from '../domain/poll.js';
 
 export type ParsedCommand =
@@ -21,7 +21,7 @@ export type ParsedCommand =
   /** Set (or, without a zone, show) the collaboration's time zone. */
   | { kind: 'time-zone'; zone?: string }
   /** `opvolg <wat> @persoon <wanneer>`: the mention is the owner; missing parts mean "say how". */
-  | { kind: 'follow-up'; what: string; owner: Person; when: string }
+  | { kind: 'follow-up'; items: FollowUpLine[] }
   | { kind: 'follow-up-usage' }
   /** The thread's open follow-ups. */
   | { kind: 'follow-ups' }
@@ -100,14 +100,38 @@ const MENTION = /<@([^|>\s]{1,128})(?:\|([^>]*))?>/;
 /** The longest date text worth reading ("volgende week dinsdag" and the like fit easily). */
 const WHEN_MAX = 60;
 
-function parseFollowUp(rest: string): ParsedCommand {
-  const m = MENTION.exec(rest);
-  if (!m) return { kind: 'follow-up-usage' };
-  const what = rest.slice(0, m.index).trim().slice(0, FOLLOW_UP_TEXT_MAX);
-  const when = rest.slice(m.index + m[0].length).trim().slice(0, WHEN_MAX);
-  if (what === '' || when === '') return { kind: 'follow-up-usage' };
+/** One follow-up as typed: what, who (a mention) and when (a date still to be read). */
+export interface FollowUpLine {
+  what: string;
+  owner: Person;
+  when: string;
+}
+
+function parseFollowUpLine(line: string): FollowUpLine | undefined {
+  const m = MENTION.exec(line);
+  if (!m) return undefined;
+  const what = line.slice(0, m.index).trim().slice(0, FOLLOW_UP_TEXT_MAX);
+  const when = line.slice(m.index + m[0].length).trim().slice(0, WHEN_MAX);
+  if (what === '' || when === '') return undefined;
   const name = m[2]?.trim().slice(0, NAME_MAX);
-  return { kind: 'follow-up', what, owner: name ? { id: m[1]!, name } : { id: m[1]! }, when };
+  return { what, owner: name ? { id: m[1]!, name } : { id: m[1]! }, when };
+}
+
+/** A later line of a list: a bullet and the command word may start it. */
+const LINE_START = /^\s*(?:[-*•]\s*)?(?:(?:opvolg|opvolgpunt|followup|follow-up)\s+)?/i;
+
+/**
+ * `opvolg <wat> @persoon <wanneer>`, or several, one per line (a list pasted after a meeting). Any
+ * line that does not read as one, or more lines than one message lists, and the usage is shown.
+ */
+function parseFollowUp(rest: string): ParsedCommand {
+  const lines = rest
+    .split(/\r?\n/)
+    .map((line, i) => (i === 0 ? line : line.replace(LINE_START, '')))
+    .filter((line) => line.trim() !== '');
+  if (lines.length === 0 || lines.length > FOLLOW_UPS_PER_ADD) return { kind: 'follow-up-usage' };
+  const items = lines.map(parseFollowUpLine);
+  return items.every((i): i is FollowUpLine => i !== undefined) ? { kind: 'follow-up', items } : { kind: 'follow-up-usage' };
 }
 
 const NAMED_FLAGS = new Set(['--named', '--met-namen', '--benoemd']);

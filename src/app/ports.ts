@@ -130,6 +130,8 @@ export interface Scheduler {
    * so queuing the same nudge again replaces nothing and adds nothing. Payload: ids only.
    */
   scheduleNudge(scope: Scope, item: { collabId: string; id: string }, next: NextNudge): Promise<void>;
+  /** Queues the first nudges of several items in one go (see scheduleNudge). */
+  scheduleNudges(scope: Scope, nudges: { item: { collabId: string; id: string }; next: NextNudge }[]): Promise<void>;
   /** Removes a queued nudge (the item changed); a nudge already running finishes and is then ignored. */
   cancelNudge(scope: Scope, itemId: string, next: NextNudge): Promise<void>;
   /**

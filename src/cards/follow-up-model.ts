@@ -73,7 +73,9 @@ export function buildFollowUpModel(view: FollowUpsView, f: Formatting): FollowUp
   if (view.purpose === 'soon' || view.purpose === 'due') intro = first ? m.nudgeIntro(f.text(first.collabTitle)) : '';
   if (view.purpose === 'overdue') intro = first ? m.overdueIntro(f.text(first.collabTitle)) : '';
   if (view.purpose === 'digest') intro = m.digestIntro(new Set(view.entries.map((e) => e.item.collabId)).size);
-  if (view.purpose === 'change' && first && view.change) {
+  const many = view.purpose === 'change' && view.entries.length > 1;
+  if (many && view.change) intro = m.line.addedMany(view.entries.length, f.person(view.change.by));
+  else if (view.purpose === 'change' && first && view.change) {
     const { item } = first;
     const text = f.text(item.text);
     const lines = {
@@ -84,7 +86,7 @@ export function buildFollowUpModel(view: FollowUpsView, f: Formatting): FollowUp
     };
     intro = lines[view.change.kind]();
   }
-  const showItems = view.purpose !== 'change';
+  const showItems = view.purpose !== 'change' || many;
   if (view.handOver) intro = m.handOverIntro;
  const listed = view.entries.slice(0, LISTED_MAX);
   const items = showItems

@@ -10,12 +10,15 @@ export interface FollowUpMessages {
   tooMany: string;
   /** Private confirmation for the one who added it. */
   added: (due: string) => string;
+  addedMany: (count: number) => string;
   /** One short line in the thread per change. `owner` is already formatted for the platform. */
   line: {
     added: (text: string, owner: string, due: string) => string;
     done: (text: string, by: string) => string;
     snoozed: (text: string, due: string) => string;
     reassigned: (text: string, owner: string) => string;
+    /** Several added at once; the items follow in a list. */
+    addedMany: (count: number, by: string) => string;
   };
   listHeading: string;
   listEmpty: string;
@@ -56,16 +59,18 @@ export interface FollowUpMessages {
 }
 
 const nl: FollowUpMessages = {
-  usage: 'Schrijf het zo: `opvolg Offerte opvragen @An vrijdag`: wat er moet gebeuren, wie het opneemt (met @) en tegen wanneer.',
+  usage: 'Schrijf het zo: `opvolg Offerte opvragen @An vrijdag`: wat er moet gebeuren, wie het opneemt (met @) en tegen wanneer. Meerdere tegelijk: één per regel, tot 20.',
   unclearDate: (typed) => `“${typed}” begrijp ik niet als datum. Probeer bijvoorbeeld \`vrijdag\`, \`15/12\`, \`over 2 weken\` of \`2026-12-15\`.`,
   pastDate: (typed) => `“${typed}” ligt in het verleden. Kies een datum vanaf vandaag.`,
   tooMany: 'Deze samenwerking heeft het maximum aantal opvolgpunten. Vink eerst afgewerkte punten af.',
+  addedMany: (count) => `${count} opvolgpunten genoteerd. Elke eigenaar krijgt twee werkdagen vooraf en op de dag zelf een herinnering.`,
   added: (due) => `Opvolgpunt genoteerd, tegen ${due}. De eigenaar krijgt twee werkdagen vooraf en op de dag zelf een herinnering.`,
   line: {
     added: (text, owner, due) => `Nieuw opvolgpunt: ${text}. ${owner}, tegen ${due}.`,
     done: (text, by) => `Afgewerkt: ${text} (${by}).`,
     snoozed: (text, due) => `Uitgesteld: ${text}, nu tegen ${due}.`,
     reassigned: (text, owner) => `Overgedragen: ${text}, nu bij ${owner}.`,
+    addedMany: (count, by) => `${count} nieuwe opvolgpunten (${by}):`,
   },
   listHeading: 'Opvolgpunten',
   listEmpty: 'Er staan geen open opvolgpunten. Voeg er een toe met `opvolg <wat> @persoon <wanneer>`.',
@@ -97,16 +102,18 @@ const nl: FollowUpMessages = {
 };
 
 const en: FollowUpMessages = {
-  usage: 'Write it like this: `followup Ask for a quote @An friday`: what needs doing, who takes it up (with @) and by when.',
+  usage: 'Write it like this: `followup Ask for a quote @An friday`: what needs doing, who takes it up (with @) and by when. Several at once: one per line, up to 20.',
   unclearDate: (typed) => `I do not understand “${typed}” as a date. Try, for example, \`friday\`, \`15/12\`, \`in 2 weeks\` or \`2026-12-15\`.`,
   pastDate: (typed) => `“${typed}” lies in the past. Pick a date from today on.`,
   tooMany: 'This collaboration holds the maximum number of follow-ups. Tick off finished ones first.',
+  addedMany: (count) => `${count} follow-ups noted. Each owner gets a reminder two working days before and on the day itself.`,
   added: (due) => `Follow-up noted, due ${due}. The owner gets a reminder two working days before and on the day itself.`,
   line: {
     added: (text, owner, due) => `New follow-up: ${text}. ${owner}, due ${due}.`,
     done: (text, by) => `Done: ${text} (${by}).`,
     snoozed: (text, due) => `Postponed: ${text}, now due ${due}.`,
     reassigned: (text, owner) => `Handed over: ${text}, now with ${owner}.`,
+    addedMany: (count, by) => `${count} new follow-ups (${by}):`,
   },
   listHeading: 'Follow-ups',
   listEmpty: 'There are no open follow-ups. Add one with `followup <what> @person <when>`.',
@@ -144,12 +151,24 @@ export function followUpMessages(locale: Locale): FollowUpMessages {
 /** A due date in words ("vrijdag 27 november"); the year only when it is not this year's. */
 export function formatDue(locale: Locale, due: LocalDate, today: LocalDate): string {
   const sameYear = due.slice(0, 4) === today.slice(0, 4);
-  return new Intl.DateTimeFormat(locale === 'nl' ? 'nl-BE' : 'en-GB', {
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    ...(sameYear ? {} : { year: 'numeric' }),
-    // The date is a calendar date: read it in UTC so no zone shifts it to another day.
-    timeZone: 'UTC',
-  }).format(Date.parse(`${due}T12:00:00Z`));
+  return dueFormat(locale, sameYear).format(Date.parse(`${due}T12:00:00Z`));
+}
+
+// Building a DateTimeFormat costs far more than using one; there are only four.
+const dueFormats = new Map<string, Intl.DateTimeFormat>();
+function dueFormat(locale: Locale, sameYear: boolean): Intl.DateTimeFormat {
+  const key = `${locale}:${sameYear}`;
+  let format = dueFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale === 'nl' ? 'nl-BE' : 'en-GB', {
+      weekday: 'long',
+      day: 'numeric',
+      month: 'long',
+      ...(sameYear ? {} : { year: 'numeric' }),
+      // The date is a calendar date: read it in UTC so no zone shifts it to another day.
+      timeZone: 'UTC',
+    });
+    dueFormats.set(key, format);
+  }
+  return format;
 }

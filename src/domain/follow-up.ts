@@ -7,6 +7,8 @@ export const FollowUpIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,32}$/);
 export const FOLLOW_UP_TEXT_MAX = 300;
 /** Open and done items kept per collaboration; far above a real collaboration, bounded for memory. */
 export const FOLLOW_UPS_MAX = 500;
+/** At most this many follow-ups in one command or form: what one thread message can list. */
+export const FOLLOW_UPS_PER_ADD = 20;
 
 /** A calendar date without a time: a due date means "that day" wherever the owner is. */
 export const LocalDateSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/);

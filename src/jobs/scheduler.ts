@@ -94,9 +94,16 @@ export class QueueScheduler implements Scheduler, RefreshMarker {
   }
 
   async scheduleNudge(scope: Scope, item: { collabId: string; id: string }, next: NextNudge): Promise<void> {
-    const data: NudgeJobData = { platform: scope.platform, tenant: scope.tenant, collabId: item.collabId, itemId: item.id, kind: next.kind, at: next.at };
-    const delay = Math.max(0, next.at - this.now());
-    await asStoreError(this.queue.add('nudge', data, { jobId: nudgeJobId(item.id, next), delay }));
+    await this.scheduleNudges(scope, [{ item, next }]);
+  }
+
+  async scheduleNudges(scope: Scope, nudges: { item: { collabId: string; id: string }; next: NextNudge }[]): Promise<void> {
+    const now = this.now();
+    const jobs = nudges.map(({ item, next }) => {
+      const data: NudgeJobData = { platform: scope.platform, tenant: scope.tenant, collabId: item.collabId, itemId: item.id, kind: next.kind, at: next.at };
+      return { name: 'nudge', data, opts: { jobId: nudgeJobId(item.id, next), delay: Math.max(0, next.at - now) } };
+    });
+    if (jobs.length > 0) await asStoreError(this.queue.addBulk(jobs));
   }
 
   async cancelNudge(_scope: Scope, itemId: string, next: NextNudge): Promise<void> {

@@ -8,11 +8,15 @@ import { LuaScript, NOW } from './lua.js';
 import type { ScopeIndex } from './scope-index.js';
 import { asStoreError } from './store-errors.js';
 
-/** KEYS meta items; ARGV id json max. Adds an item while the collaboration exists and has room. */
+/**
+ * KEYS meta items; ARGV max, then id json pairs. Adds all the items, or none: the collaboration
+ * must exist and have room for every one of them.
+ */
 const addScript = new LuaScript(`
 if redis.call('EXISTS', KEYS[1]) == 0 then return -1 end
-if redis.call('HLEN', KEYS[2]) >= tonumber(ARGV[3]) then return 0 end
-redis.call('HSET', KEYS[2], ARGV[1], ARGV[2])
+local n = (#ARGV - 1) / 2
+if redis.call('HLEN', KEYS[2]) + n > tonumber(ARGV[1]) then return 0 end
+redis.call('HSET', KEYS[2], unpack(ARGV, 2))
 local ttl = redis.call('PTTL', KEYS[1])
 if ttl > 0 then redis.call('PEXPIRE', KEYS[2], ttl) end
 return 1
@@ -73,23 +77,32 @@ export class RedisFollowUpStore implements FollowUpStore {
     return personKey(scope, 'followups', this.pseudonym(scope, userId));
   }
 
-  private async indexOwner(scope: Scope, item: FollowUp, previousOwner?: string): Promise<void> {
-    const key = this.ownedKey(scope, item.owner.id);
+  /** Keeps the owners' indexes right for items just written; `previousOwner` when one changed hands. */
+  private async indexOwners(scope: Scope, items: FollowUp[], previousOwner?: string): Promise<void> {
     const m = this.redis.multi();
-    if (previousOwner !== undefined && previousOwner !== item.owner.id) m.zrem(this.ownedKey(scope, previousOwner), ref(item));
-    if (item.status === 'open') m.zadd(key, Number(item.due.replace(/-/g, '')), ref(item)).pexpire(key, this.retentionMs);
-    else m.zrem(key, ref(item));
-    await this.index.add(scope, [{ key, expiresAt: this.now() + this.retentionMs }]);
+    const keys = new Set<string>();
+    for (const item of items) {
+      const key = this.ownedKey(scope, item.owner.id);
+      if (previousOwner !== undefined && previousOwner !== item.owner.id) m.zrem(this.ownedKey(scope, previousOwner), ref(item));
+      if (item.status === 'open') m.zadd(key, Number(item.due.replace(/-/g, '')), ref(item));
+      else m.zrem(key, ref(item));
+      keys.add(key);
+    }
+    for (const key of keys) m.pexpire(key, this.retentionMs);
+    await this.index.add(scope, [...keys].map((key) => ({ key, expiresAt: this.now() + this.retentionMs })));
     await asStoreError(m.exec());
   }
 
-  async add(scope: Scope, item: FollowUp): Promise<void> {
-    const k = collabKeys(scope, item.collabId);
-    const json = JSON.stringify(FollowUpSchema.parse(item));
-    const ok = Number(await asStoreError(addScript.run(this.redis, [k.meta, k.followUps], [item.id, json, FOLLOW_UPS_MAX])));
+  async add(scope: Scope, items: FollowUp[]): Promise<void> {
+    const first = items[0];
+    if (!first) return;
+    if (items.some((i) => i.collabId !== first.collabId)) throw new AppError('invalid_input', 'one collaboration at a time');
+    const k = collabKeys(scope, first.collabId);
+    const pairs = items.flatMap((item) => [item.id, JSON.stringify(FollowUpSchema.parse(item))]);
+    const ok = Number(await asStoreError(addScript.run(this.redis, [k.meta, k.followUps], [FOLLOW_UPS_MAX, ...pairs])));
     if (ok < 0) throw new AppError('collab_not_found');
     if (ok === 0) throw new AppError('invalid_input', 'too many follow-ups');
-    await this.indexOwner(scope, item);
+    await this.indexOwners(scope, items);
   }
 
   async get(scope: Scope, collabId: string, id: string): Promise<FollowUp | undefined> {
@@ -112,7 +125,7 @@ export class RedisFollowUpStore implements FollowUpStore {
       const ok = Number(await asStoreError(replaceScript.run(this.redis, [key], [id, raw, JSON.stringify(after)])));
       if (ok < 0) throw new AppError('follow_up_not_found');
       if (ok === 1) {
-        await this.indexOwner(scope, after, before.owner.id);
+        await this.indexOwners(scope, [after], before.owner.id);
         return { before, after };
       }
       await jitter();

@@ -34,6 +34,26 @@ describe('follow-ups on Slack', () => {
     expect(json(job.data)).not.toContain('Offerte');
   });
 
+  it('adds a list, one per line, in one go: one message in the thread, one nudge job each; one bad date and nothing is added', async () => {
+    const { collabId, rootTs } = await start('UFAC', 'Opendeurdag');
+    const bad = await mention('UFAC', 'opvolg Stoelen <@UAN> vrijdag\n- Koffie <@UBOB> ooit', rootTs);
+    expect(String((await ephemeral('UFAC', bad)).args.text)).toContain('“ooit” begrijp ik niet');
+    expect(await items(collabId)).toEqual([]);
+    const since = await mention('UFAC', 'opvolg Stoelen zetten <@UAN> vrijdag\n- Koffie bestellen <@UBOB> donderdag\n- opvolg Affiche ophangen <@UCAR> 2026-12-09', rootTs);
+    expect(String((await ephemeral('UFAC', since)).args.text)).toContain('3 opvolgpunten genoteerd');
+    const lines = h.fake.calls.slice(since).filter((c) => c.method === 'chat.postMessage' && c.args.thread_ts === rootTs);
+    expect(lines).toHaveLength(1);
+    const listed = json(lines[0]!.args.blocks);
+    expect(listed).toMatch(/3 nieuwe opvolgpunten.*Stoelen zetten.*Koffie bestellen.*Affiche ophangen/s);
+    const added = await items(collabId);
+    expect(added.map((i) => [i.text, i.owner.id, i.due]).sort()).toEqual([
+      ['Affiche ophangen', 'UCAR', '2026-12-09'],
+      ['Koffie bestellen', 'UBOB', '2026-12-03'],
+      ['Stoelen zetten', 'UAN', '2026-12-04'],
+    ]);
+    for (const item of added) await queuedNudge(item);
+  });
+
   it('asks back for an unclear or past date, and says how when a part is missing; nothing is stored', async () => {
     const { collabId, rootTs } = await start('UFAC', 'Leesproject');
     for (const [text, expected] of [

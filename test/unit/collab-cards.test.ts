@@ -346,6 +346,7 @@ function followUpVariants(): { name: string; view: (l: Locale) => CardView }[] {
       }),
     },
     ...(['added', 'done', 'snoozed', 'reassigned'] as const).map((kind) => ({ name: `follow-up line: ${kind}`, view: (l: Locale) => view(l, 'change', [items[0]!], false, { kind, by: faci }) })),
+    { name: 'follow-up lines: several added at once', view: (l) => view(l, 'change', items, false, { kind: 'added', by: faci }) },
   ];
 }
 

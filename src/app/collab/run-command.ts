@@ -167,7 +167,7 @@ export async function runCommand(deps: AppDeps, input: CommandInput): Promise<Co
       await postWorksheet(deps, actor, cmd.sheet);
       return { kind: 'none' };
     case 'follow-up':
-      return text(await followUpCommand(deps, actor, locale, cmd));
+      return text(await followUpCommand(deps, actor, locale, cmd.items));
     case 'follow-ups':
       await postFollowUpList(deps, actor);
       return { kind: 'none' };

@@ -1,4 +1,4 @@
-import { DEFAULT_TIME_ZONE, type Person } from '../../domain/collaboration.js';
+import { DEFAULT_TIME_ZONE } from '../../domain/collaboration.js';
 import { isAppError } from '../../domain/errors.js';
 import type { Locale } from '../../domain/poll.js';
 import { followUpMessages, formatDue } from '../../content/follow-up-messages.js';
@@ -6,26 +6,33 @@ import type { AppDeps } from '../deps.js';
 import { threadOf, type Actor } from '../collab/steps.js';
 import { messengerFor } from '../collab/start-collaboration.js';
 import { parseDueDate } from './due-date.js';
-import { addFollowUp, followUpsListView } from './manage-follow-ups.js';
+import { addFollowUps, followUpsListView, type NewFollowUp } from './manage-follow-ups.js';
+import type { FollowUpLine } from '../parse-command.js';
 import { localDate } from './nudge-times.js';
 
 /** Typed text shown back in a reply: short, and without Slack's control characters. */
 const echo = (typed: string): string => typed.replace(/[<>&`*_~]/g, '').slice(0, 60);
 
 /**
- * `opvolg <wat> @persoon <wanneer>`: reads the date in the collaboration's zone (an unclear or past
- * date is asked back, never guessed), adds the item and answers privately with its due date.
+ * `opvolg <wat> @persoon <wanneer>`, one or several (one per line): reads every date in the
+ * collaboration's zone (an unclear or past one is asked back, never guessed, and then nothing is
+ * added), adds the items and answers privately with the due date, or how many were noted.
  */
-export async function followUpCommand(deps: AppDeps, a: Actor, locale: Locale, cmd: { what: string; owner: Person; when: string }): Promise<string> {
+export async function followUpCommand(deps: AppDeps, a: Actor, locale: Locale, lines: FollowUpLine[]): Promise<string> {
   const m = followUpMessages(locale);
   const { collab } = await threadOf(deps, a.scope, a.collabId);
   const zone = collab.timeZone ?? DEFAULT_TIME_ZONE;
-  const due = parseDueDate(cmd.when, { locale, now: deps.clock.now(), timeZone: zone });
-  if (due.kind === 'unclear') return m.unclearDate(echo(cmd.when));
-  if (due.kind === 'past') return m.pastDate(echo(cmd.when));
+  const inputs: NewFollowUp[] = [];
+  for (const line of lines) {
+    const due = parseDueDate(line.when, { locale, now: deps.clock.now(), timeZone: zone });
+    if (due.kind === 'unclear') return m.unclearDate(echo(line.when));
+    if (due.kind === 'past') return m.pastDate(echo(line.when));
+    inputs.push({ text: line.what, owner: line.owner, due: due.date });
+  }
   try {
-    const item = await addFollowUp(deps, a, { text: cmd.what, owner: cmd.owner, due: due.date });
-    return m.added(formatDue(locale, item.due, localDate(deps.clock.now(), zone)));
+    const items = await addFollowUps(deps, a, inputs);
+    if (items.length > 1) return m.addedMany(items.length);
+    return m.added(formatDue(locale, items[0]!.due, localDate(deps.clock.now(), zone)));
   } catch (err) {
     if (isAppError(err, 'invalid_input')) return m.tooMany;
     throw err;

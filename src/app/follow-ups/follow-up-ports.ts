@@ -40,8 +40,11 @@ export interface NudgeKey {
  * has an index by pseudonym for the personal overview. Every key has a lifetime.
  */
 export interface FollowUpStore {
-  /** Adds an item; throws AppError invalid_input when the collaboration holds FOLLOW_UPS_MAX already. */
-  add(scope: Scope, item: FollowUp): Promise<void>;
+  /**
+   * Adds items of one collaboration, all or none; throws AppError invalid_input when they would
+   * take it past FOLLOW_UPS_MAX, collab_not_found when it is gone.
+   */
+  add(scope: Scope, items: FollowUp[]): Promise<void>;
   get(scope: Scope, collabId: string, id: string): Promise<FollowUp | undefined>;
   list(scope: Scope, collabId: string): Promise<FollowUp[]>;
   /**

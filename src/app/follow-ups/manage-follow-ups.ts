@@ -1,6 +1,6 @@
 import { DEFAULT_TIME_ZONE, canDecide, type Collaboration, type Person } from '../../domain/collaboration.js';
 import { AppError } from '../../domain/errors.js';
-import { followUpOrder, type FollowUp, type FollowUpLink, type LocalDate, type Snooze } from '../../domain/follow-up.js';
+import { FOLLOW_UPS_PER_ADD, followUpOrder, type FollowUp, type FollowUpLink, type LocalDate, type Snooze } from '../../domain/follow-up.js';
 import type { Locale, Scope } from '../../domain/poll.js';
 import type { FollowUpsView } from '../card-views.js';
 import type { AppDeps } from '../deps.js';
@@ -42,37 +42,56 @@ async function reschedule(deps: AppDeps, scope: Scope, item: FollowUp, zones: Nu
 
 type Threaded = Awaited<ReturnType<typeof threadOf>>;
 
-/** The one line in the thread about a change, in the collaboration's language. */
-async function postLine(deps: AppDeps, scope: Scope, record: Threaded, item: FollowUp, change: NonNullable<FollowUpsView['change']>): Promise<void> {
+/** The one line in the thread about a change (for several new items: one message listing them), in the collaboration's language. */
+async function postLine(deps: AppDeps, scope: Scope, record: Threaded, items: FollowUp[], change: NonNullable<FollowUpsView['change']>): Promise<void> {
   const { collab, thread } = record;
   const today = localDate(deps.clock.now(), collab.timeZone ?? DEFAULT_TIME_ZONE);
-  const view: FollowUpsView = { locale: collab.locale, purpose: 'change', entries: [{ item, collabTitle: collab.title }], actions: false, today, change };
+  const entries = items.map((item) => ({ item, collabTitle: collab.title }));
+  const view: FollowUpsView = { locale: collab.locale, purpose: 'change', entries, actions: false, today, change };
   await messengerFor(deps, scope).post(thread, { kind: 'followups', view });
 }
 
 /**
- * Adds a follow-up to a collaboration (anyone in it), queues its first nudge and says so in the
- * thread in one short line. Throws invalid_input when the collaboration holds the maximum.
+ * Adds follow-ups to a collaboration (anyone in it may), queues their first nudges in one go and
+ * says so in the thread in one message. All or none: throws invalid_input when they would take the
+ * collaboration past its maximum, or when there are more than FOLLOW_UPS_PER_ADD.
  */
-export async function addFollowUp(deps: AppDeps, a: Actor, input: NewFollowUp): Promise<FollowUp> {
+export async function addFollowUps(deps: AppDeps, a: Actor, inputs: NewFollowUp[]): Promise<FollowUp[]> {
+  if (inputs.length === 0) return [];
+  if (inputs.length > FOLLOW_UPS_PER_ADD) throw new AppError('invalid_input', 'too many at once');
   const record = await threadOf(deps, a.scope, a.collabId);
   const { collab } = record;
-  const draft: FollowUp = {
-    id: deps.newId(),
-    collabId: a.collabId,
-    text: input.text,
-    owner: input.owner,
-    due: input.due,
-    ...(input.link ? { link: input.link } : {}),
-    status: 'open',
-    createdBy: a.user,
-    createdAt: deps.clock.now(),
-  };
-  const item = await reschedule(deps, a.scope, draft, await zonesFor(deps, a.scope, input.owner, collab));
-  await deps.followUps.add(a.scope, item);
-  await postLine(deps, a.scope, record, item, { kind: 'added', by: a.user });
-  await refreshOverviews(deps, a.scope, collab, [item.owner]);
-  return item;
+  const now = deps.clock.now();
+  // One zone lookup per owner (Slack: users.info), however many items they get.
+  const zones = new Map<string, NudgeZones>();
+  for (const input of inputs) if (!zones.has(input.owner.id)) zones.set(input.owner.id, await zonesFor(deps, a.scope, input.owner, collab));
+  const items = inputs.map((input): FollowUp => {
+    const draft: FollowUp = {
+      id: deps.newId(),
+      collabId: a.collabId,
+      text: input.text,
+      owner: input.owner,
+      due: input.due,
+      ...(input.link ? { link: input.link } : {}),
+      status: 'open',
+      createdBy: a.user,
+      createdAt: now,
+    };
+    const next = nextNudge(draft, zones.get(input.owner.id)!, now);
+    return next ? { ...draft, next } : draft;
+  });
+  // Jobs first, as in reschedule: a job whose item never got stored finds nothing and does nothing.
+  await deps.jobs.scheduleNudges(a.scope, items.flatMap((item) => (item.next ? [{ item, next: item.next }] : [])));
+  await deps.followUps.add(a.scope, items);
+  await postLine(deps, a.scope, record, items, { kind: 'added', by: a.user });
+  await refreshOverviews(deps, a.scope, collab, items.map((i) => i.owner));
+  return items;
+}
+
+/** Adds one follow-up (see addFollowUps). */
+export async function addFollowUp(deps: AppDeps, a: Actor, input: NewFollowUp): Promise<FollowUp> {
+  const [item] = await addFollowUps(deps, a, [input]);
+  return item!;
 }
 
 /** A collaboration's follow-ups, open ones first by due date. */
@@ -113,7 +132,7 @@ export async function changeFollowUp(deps: AppDeps, a: Actor, id: string, change
   const item = await reschedule(deps, a.scope, after, zones);
   if (item.next?.at !== after.next?.at || item.next?.kind !== after.next?.kind) await deps.followUps.update(a.scope, a.collabId, id, (i) => ({ ...i, next: item.next }));
   const kind = change.kind === 'done' ? 'done' : change.kind === 'snooze' ? 'snoozed' : 'reassigned';
-  await postLine(deps, a.scope, record, item, { kind, by: a.user });
+  await postLine(deps, a.scope, record, [item], { kind, by: a.user });
   await refreshOverviews(deps, a.scope, collab, [current.owner, item.owner]);
   return { item, changed: true };
 }

@@ -42,7 +42,13 @@ export function localDate(now: number, timeZone: string): LocalDate {
 }
 
 /** True when the zone is one luxon (and so the nudge schedule) can work with. */
-export const isKnownZone = (timeZone: string): boolean => DateTime.now().setZone(timeZone).isValid;
+export function isKnownZone(timeZone: string): boolean {
+  if (knownZones.has(timeZone)) return true;
+  const valid = DateTime.now().setZone(timeZone).isValid;
+  if (valid && knownZones.size < MOMENTS_MAX) knownZones.add(timeZone);
+  return valid;
+}
+const knownZones = new Set<string>();
 
 export interface NudgeZones {
   /** Where the owner is: their nudges come at 9:00 there. */
@@ -56,19 +62,32 @@ export interface NudgeZones {
  * weekend due date is nudged on the Friday before) in the owner's zone, and two working days
  * after it in the collaboration's zone.
  */
-export function nudgeMoments(due: LocalDate, zones: NudgeZones): NextNudge[] {
+export function nudgeMoments(due: LocalDate, zones: NudgeZones): readonly NextNudge[] {
+  // The moments depend on these three only, and zone arithmetic is the costly part of adding a
+  // follow-up; many items share a due date. Zone rules change with a software update, not at runtime.
+  const key = `${due}|${zones.owner}|${zones.collab}`;
+  const known = moments.get(key);
+  if (known) return known;
   const date = day(due);
-  return [
+  const computed: readonly NextNudge[] = Object.freeze([
     { kind: 'soon', at: morningOf(addWorkingDays(date, -LEAD_WORKING_DAYS), zones.owner) },
     { kind: 'due', at: morningOf(workdayOnOrBefore(date), zones.owner) },
     { kind: 'overdue', at: morningOf(addWorkingDays(date, LEAD_WORKING_DAYS), zones.collab) },
-  ];
+  ] as const);
+  if (moments.size >= MOMENTS_MAX) moments.clear();
+  moments.set(key, computed);
+  return computed;
 }
+
+const MOMENTS_MAX = 5000;
+const moments = new Map<string, readonly NextNudge[]>();
 
 /** The first nudge of an open item that comes after `after` (ms), or undefined when none is left. */
 export function nextNudge(item: Pick<FollowUp, 'due' | 'status'>, zones: NudgeZones, after: number): NextNudge | undefined {
   if (item.status !== 'open') return undefined;
-  return nudgeMoments(item.due, zones).find((m) => m.at > after);
+  const next = nudgeMoments(item.due, zones).find((m) => m.at > after);
+  // A copy: callers store it on the item, the cached moments stay as they are.
+  return next && { ...next };
 }
 
 /**

@@ -65,10 +65,11 @@ export async function rememberOverviewCard(deps: AppDeps, scope: Scope, person: 
 export async function refreshOverviews(deps: AppDeps, scope: Scope, collab: Collaboration, people: Person[]): Promise<void> {
   const messenger = messengerFor(deps, scope);
   const seen = new Set<string>();
-  for (const person of [...people, ...leadsOf(collab)]) {
-    if (seen.has(person.id)) continue;
-    seen.add(person.id);
-    const record = await deps.followUps.getOverview(scope, person.id).catch(() => undefined);
+  const touched = [...people, ...leadsOf(collab)].filter((p) => !seen.has(p.id) && seen.add(p.id));
+  // Asked all at once: most people never opened an overview, and a list touches many.
+  const records = await Promise.all(touched.map((p) => deps.followUps.getOverview(scope, p.id).catch(() => undefined)));
+  for (const [i, person] of touched.entries()) {
+    const record = records[i];
     if (!record) continue;
     const view: CardView = { kind: 'followups', view: await overviewView(deps, scope, person, record.locale) };
     if (messenger.publishHome) await messenger.publishHome(person, view).catch(() => undefined);

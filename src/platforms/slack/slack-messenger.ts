@@ -26,6 +26,9 @@ export function readSlackCard(card: CardRef): { channel: string; ts: string; thr
 }
 
 const MEMBERS_CACHE_MS = 5 * 60 * 1000;
+/** A person's zone changes rarely; a moved person's next nudge is at most this late in following. */
+const ZONE_CACHE_MS = 5 * 60 * 1000;
+const ZONE_CACHE_MAX = 10_000;
 /** Pages of 200 members: far beyond a collaboration's channel, bounded all the same. */
 const MEMBER_PAGES_MAX = 25;
 const DIRECTS_MAX = 10_000;
@@ -36,6 +39,7 @@ const PERSONAL_EVENT = 'werktsamen_nudge';
 export class SlackMessenger implements Messenger {
   private readonly memberCounts = new Map<string, { n: number | undefined; at: number }>();
   private readonly directs = new Map<string, string>();
+  private readonly zones = new Map<string, { zone: string | undefined; at: number }>();
 
   constructor(
     private readonly client: webApi.WebClient,
@@ -175,8 +179,16 @@ export class SlackMessenger implements Messenger {
   }
 
   async timeZoneOf(person: Person): Promise<string | undefined> {
+    const cached = this.zones.get(person.id);
+    if (cached && this.now() - cached.at < ZONE_CACHE_MS) return cached.zone;
     const res = await this.client.users.info({ user: person.id }).catch(() => undefined);
-    return typeof res?.user?.tz === 'string' && res.user.tz !== '' ? res.user.tz : undefined;
+    const zone = typeof res?.user?.tz === 'string' && res.user.tz !== '' ? res.user.tz : undefined;
+    // Only answers are kept: a failed lookup is asked again next time.
+    if (res) {
+      if (this.zones.size >= ZONE_CACHE_MAX) this.zones.clear();
+      this.zones.set(person.id, { zone, at: this.now() });
+    }
+    return zone;
   }
 
   /** The bot's direct-message channel with a person (conversations.open is idempotent; cached per process). */
