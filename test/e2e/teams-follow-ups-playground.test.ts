@@ -3,6 +3,8 @@
  * thread nudges its owner in their personal chat at the nudge moment, and Klaar (Done) pressed in that
  * chat marks it done with a line in the thread. Through the Playground's API in Dutch, and in the
  * browser in English with a screenshot of the nudge (test/artifacts/playground-nudge.png, shown in docs/).
+ * Then, through the API: Uitstellen, `mine` in the personal chat, hand-over from the team's people,
+ * and the facilitator's Monday digest.
  *
  * The product's clock is moved to the nudge moment and the queued job is run at once, so nothing waits
  * for real time. The owner is the Playground's own user: it shows and streams only that user's personal
@@ -196,5 +198,56 @@ describe('a follow-up nudge in the Agents Playground (browser, English)', () => 
       expect(validateAdaptiveCard(cardOf(line))).toEqual([]);
       expect(await queuedNudges(s, collab.collabId)).toEqual([]);
     });
+  }, 90_000);
+});
+
+// Last: it leaves an overview card that later changes update. Run before the browser test, the UI
+// (opened after that card was sent) showed the update's log line but never the next nudge.
+describe('postpone, hand over, the personal overview and the digest in the Agents Playground (API)', () => {
+  it('Uitstellen moves the due date; `mijn` shows my items and collaborations; hand-over picks from the team; the Monday digest lists what is open', async () => {
+    const { pg } = s;
+    s.clock.set(START);
+    const c = await pg.config();
+    const collab = await startCollab(pg, 'Schoolfeest', NL);
+    const nudge = await nudgeOwnUser(s, collab, { command: 'opvolg', what: 'Affiche maken', due: '2030-01-09', line: 'Nieuw opvolgpunt: Affiche maken.' });
+
+    // Postpone a week from the nudge: a line in the thread, and the nudges follow the new date.
+    const week = actionsOf(cardOf(nudge)).find((b) => b.verb === 'fu.week')!;
+    let mark = pg.cursor();
+    const postponed = await pg.invokeAction(nudge.conversationId, nudge.id, { verb: week.verb!, data: week.data ?? {} });
+    expect(validateAdaptiveCard(postponed.value)).toEqual([]);
+    await pg.waitForActivity((a) => a.action === 'createMessage' && a.conversationId === collab.thread && cardText(a).includes('Uitgesteld: Affiche maken, nu tegen woensdag 16 januari'), 15_000, mark);
+    expect(await queuedNudges(s, collab.collabId)).toEqual([expect.objectContaining({ kind: 'soon', at: nineOn('2030-01-14') })]);
+
+    // My overview in the personal chat, in the Playground user's language.
+    mark = pg.cursor();
+    await pg.sendMessage(c.personalChat.id, 'mine');
+    const overview = await pg.waitForActivity((a) => a.action === 'createMessage' && a.conversationId === c.personalChat.id && cardText(a).includes('My follow-ups'), 15_000, mark);
+    expect(validateAdaptiveCard(cardOf(overview))).toEqual([]);
+    expect(cardText(overview)).toMatch(/Affiche maken \(Schoolfeest\).*My collaborations.*Schoolfeest.*You facilitate or coordinate/s);
+
+    // Hand over from the overview: the card turns into a choice of the team's people.
+    const handOver = actionsOf(cardOf(overview)).find((b) => b.verb === 'fu.reassign')!;
+    const form = await pg.invokeAction(overview.conversationId, overview.id, { verb: handOver.verb!, data: handOver.data ?? {} });
+    expect(validateAdaptiveCard(form.value)).toEqual([]);
+    const choices = (JSON.stringify(form.value).match(/"choices":(\[[^\]]*\])/) ?? [])[1];
+    const picked = (JSON.parse(choices ?? '[]') as { title: string; value: string }[]).find((x) => x.title !== c.currentUser.name);
+    expect(picked, 'another member of the team to pick').toBeDefined();
+    const submit = actionsOf(form.value).find((b) => b.verb === 'fu.handover')!;
+    mark = pg.cursor();
+    const handed = await pg.invokeAction(overview.conversationId, overview.id, { verb: 'fu.handover', data: { ...submit.data, owner: picked!.value } });
+    expect(validateAdaptiveCard(handed.value)).toEqual([]);
+    expect(JSON.stringify(handed.value)).toContain(`Handed over to ${picked!.title}`);
+    await pg.waitForActivity((a) => a.action === 'createMessage' && a.conversationId === collab.thread && cardText(a).includes(`Overgedragen: Affiche maken, nu bij ${picked!.title}`), 15_000, mark);
+
+    // The facilitator's Monday digest lists the open item, now with its new owner.
+    const digest = (await s.probe.queue.getJobs(['delayed', 'waiting'])).find((j) => j.name === 'digest');
+    expect(digest, 'a digest is scheduled for the facilitator').toBeDefined();
+    mark = pg.cursor();
+    expect(await s.probe.runNow(digest!)).toBe('sent');
+    const sent = await pg.waitForActivity((a) => a.action === 'createMessage' && a.conversationId === c.personalChat.id && cardText(a).includes('Je opvolgpunten deze week'), 15_000, mark);
+    expect(validateAdaptiveCard(cardOf(sent))).toEqual([]);
+    expect(cardText(sent)).toContain('Affiche maken (Schoolfeest)');
+    expect(cardText(sent)).toContain(picked!.title);
   }, 90_000);
 });
