@@ -11,7 +11,7 @@ import type { RecordedCall } from '../support/fake-slack.js';
 import { assertBlockKit } from '../support/block-kit-check.js';
 import { blockActionsBody, slashCommandBody } from '../support/slack-signing.js';
 import { CHANNEL, TEAM, VOTER_SECRET } from '../support/slack-harness.js';
-import { click, dm, ephemeral, events, h, items, json, mention, posted, privateReply, probe, queue, scope, setClock, signedAt, start, useFollowUpKit } from '../support/slack-follow-up-kit.js';
+import { click, dm, ephemeral, events, h, items, json, mention, posted, privateReply, probe, queue, redis, scope, setClock, signedAt, start, useFollowUpKit } from '../support/slack-follow-up-kit.js';
 
 useFollowUpKit();
 
@@ -205,5 +205,33 @@ describe('personal overview', () => {
     expect(reply.args.response_type).toBe('ephemeral');
     expect(json(reply.args.blocks)).toContain('Standen tellen (Boekenbeurs)');
     assertBlockKit({ text: String(reply.args.text ?? ''), blocks: reply.args.blocks as never });
+  });
+});
+
+describe('privacy of digests and overviews', () => {
+  const PEOPLE = ['UDIG', 'UDIG2', 'UDIG3', 'UDIG4', 'UHFAC', 'UHOME', 'UHOME2', 'UHOME3', 'UMINE', 'USTRANGER', 'UAN', 'UBOB'];
+
+  it('keeps people out of key names, leads and overview records, with a lifetime on every such key', async () => {
+    const keys = await redis.keys('ws:*');
+    for (const key of keys) for (const id of PEOPLE) expect(key).not.toContain(id);
+    const leads = keys.filter((k) => k.includes(':person:leads:'));
+    const overviews = keys.filter((k) => k.includes(':person:overview:'));
+    expect(leads.length).toBeGreaterThan(0);
+    expect(overviews.length).toBeGreaterThan(0);
+    // A lead's index holds collaboration ids; an overview record the reader's language (Slack keeps no card).
+    for (const key of leads) for (const member of await redis.zrange(key, '0', '-1')) expect(member).toMatch(/^[A-Za-z0-9_-]{16}$/);
+    for (const key of overviews) expect(JSON.parse((await redis.get(key)) ?? '{}')).toEqual({ locale: expect.stringMatching(/^(nl|en)$/) });
+    for (const key of [...leads, ...overviews]) expect(await redis.pttl(key), key).toBeGreaterThan(0);
+  });
+
+  it('logs no person and no follow-up text, and digest jobs and their schedulers name nobody', async () => {
+    const logs = h.logs.lines.join('\n');
+    for (const id of PEOPLE) for (const trace of [`"${id}"`, `user-${id}`, `User ${id}`, `${id.toLowerCase()}@school.example`]) expect(logs).not.toContain(trace);
+    for (const text of ['Bussen boeken', 'Boeken kiezen', 'Zaden kopen', 'Kraam huren', 'Decor bouwen', 'Standen tellen', 'Sportdag', 'Schooltuin']) expect(logs).not.toContain(text);
+    const digests = (await queue.getJobs(['delayed', 'waiting', 'completed', 'failed'], 0, -1)).filter((j) => j.name === 'digest');
+    const schedulers = (await queue.getJobSchedulers(0, -1)).filter((s) => s.key.startsWith('digest-'));
+    expect(digests.length).toBeGreaterThan(0);
+    expect(schedulers.length).toBeGreaterThan(0);
+    for (const trace of [...digests.map((j) => json(j.data) + String(j.id)), ...schedulers.map((s) => json(s))]) for (const id of PEOPLE) expect(trace).not.toContain(`"${id}"`);
   });
 });

@@ -19,8 +19,9 @@ export type DigestOutcome = NudgeOutcome | 'empty';
  */
 export async function sendDigest(deps: AppDeps, scope: Scope, lead: string, at: number): Promise<DigestOutcome> {
   const ids = await deps.followUps.listLed(scope, lead);
-  const collabs = await loadCollabs(deps, scope, ids);
-  const mine = collabs.filter((c) => leadsOf(c).some((p) => deps.pseudonyms.person(scope, p.id) === lead));
+  const records = await loadCollabs(deps, scope, ids);
+  const mineRecords = records.filter((r) => leadsOf(r.collab).some((p) => deps.pseudonyms.person(scope, p.id) === lead));
+  const mine = mineRecords.map((r) => r.collab);
   for (const id of ids) if (!mine.some((c) => c.id === id)) await deps.followUps.setLead(scope, lead, id, false);
   if (mine.length === 0) {
     await deps.jobs.cancelDigest(scope, lead);
@@ -28,8 +29,8 @@ export async function sendDigest(deps: AppDeps, scope: Scope, lead: string, at: 
   }
   const first = mine[0]!;
   const person = leadsOf(first).find((p) => deps.pseudonyms.person(scope, p.id) === lead)!;
-  const record = await deps.collabs.get(scope, first.id);
-  if (!record?.thread) return 'stale';
+  const via = mineRecords[0]!.thread;
+  if (!via) return 'stale';
   const today = localDate(at, await personZone(deps, scope, person, first));
   const entries: { item: FollowUp; collabTitle: string }[] = [];
   for (const collab of mine) {
@@ -40,5 +41,5 @@ export async function sendDigest(deps: AppDeps, scope: Scope, lead: string, at: 
   // Overdue first, then by due date: what needs a word from the coordinator comes on top.
   entries.sort((a, b) => Number(isOverdue(b.item, today)) - Number(isOverdue(a.item, today)) || a.item.due.localeCompare(b.item.due));
   const view: CardView = { kind: 'followups', view: { locale: first.locale, purpose: 'digest', entries, today, actions: true } };
-  return deliverWhenFree(deps, scope, { subject: 'digest', kind: 'digest', at, person: person.id }, { person, via: record.thread }, view);
+  return deliverWhenFree(deps, scope, { subject: 'digest', kind: 'digest', at, person: person.id }, { person, via }, view);
 }

@@ -3,15 +3,16 @@ import { followUpOrder, type FollowUp } from '../../domain/follow-up.js';
 import type { Locale, Scope } from '../../domain/poll.js';
 import type { CardView, FollowUpsView } from '../card-views.js';
 import type { AppDeps } from '../deps.js';
+import type { CollabRecord } from '../collab-ports.js';
 import type { CardRef } from '../ports.js';
 import { messengerFor } from '../collab/start-collaboration.js';
 import { leadsOf } from './leads.js';
 import { localDate } from './nudge-times.js';
 
 /** Loads the collaborations by id, skipping those that are gone (their index entries expire). */
-export async function loadCollabs(deps: AppDeps, scope: Scope, ids: Iterable<string>): Promise<Collaboration[]> {
+export async function loadCollabs(deps: AppDeps, scope: Scope, ids: Iterable<string>): Promise<CollabRecord[]> {
   const records = await Promise.all([...new Set(ids)].map((id) => deps.collabs.get(scope, id)));
-  return records.flatMap((r) => (r ? [r.collab] : []));
+  return records.filter((r): r is CollabRecord => r !== undefined);
 }
 
 /**
@@ -21,7 +22,7 @@ export async function loadCollabs(deps: AppDeps, scope: Scope, ids: Iterable<str
 export async function overviewView(deps: AppDeps, scope: Scope, person: Person, locale: Locale, notice?: string): Promise<FollowUpsView> {
   const owned = await deps.followUps.listOwned(scope, person.id);
   const led = await deps.followUps.listLed(scope, deps.pseudonyms.person(scope, person.id));
-  const collabs = await loadCollabs(deps, scope, [...led, ...owned.map((r) => r.collabId)]);
+  const collabs = (await loadCollabs(deps, scope, [...led, ...owned.map((r) => r.collabId)])).map((r) => r.collab);
   const byId = new Map(collabs.map((c) => [c.id, c]));
   const items = await Promise.all(owned.filter((r) => byId.has(r.collabId)).map((r) => deps.followUps.get(scope, r.collabId, r.id)));
   const open = items.filter((i): i is FollowUp => i !== undefined && i.status === 'open' && i.owner.id === person.id).sort(followUpOrder);

@@ -1,4 +1,4 @@
-import { CardFactory, MessageFactory, TeamsInfo, type CloudAdapter, type ConversationParameters, type ConversationReference, type TurnContext } from 'botbuilder';
+import { CardFactory, MessageFactory, TeamsInfo, type CloudAdapter, type TeamsChannelAccount, type ConversationParameters, type ConversationReference, type TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import { AppError, isAppError } from '../../domain/errors.js';
 import { NAME_MAX, type Person } from '../../domain/collaboration.js';
@@ -199,6 +199,17 @@ export class TeamsMessenger implements Messenger {
 
 const MEMBER_PAGES_MAX = 20;
 
+/** The roster of the turn's conversation (the team, for a channel), page by page. */
+async function* rosterPages(ctx: TurnContext): AsyncGenerator<TeamsChannelAccount[]> {
+  let token: string | undefined;
+  for (let page = 0; page < MEMBER_PAGES_MAX; page++) {
+    const res = await TeamsInfo.getPagedMembers(ctx, 100, token);
+    yield res.members;
+    token = res.continuationToken;
+    if (!token) return;
+  }
+}
+
 /**
  * The Teams id (`29:…`) of a person known by their Entra object id or Teams id. Teams answers the
  * direct lookup for both; a service that only knows Teams ids (the Agents Playground) answers 404,
@@ -209,28 +220,18 @@ async function teamsMemberId(ctx: TurnContext, id: string): Promise<string | und
     return (await TeamsInfo.getMember(ctx, id)).id;
   } catch (err) {
     if (!isAppError(toAppError(err), 'card_gone')) throw err;
-    let token: string | undefined;
-    for (let page = 0; page < MEMBER_PAGES_MAX; page++) {
-      const res = await TeamsInfo.getPagedMembers(ctx, 100, token);
-      const found = res.members.find((m) => m.aadObjectId === id || m.id === id);
+    for await (const members of rosterPages(ctx)) {
+      const found = members.find((m) => m.aadObjectId === id || m.id === id);
       if (found) return found.id;
-      token = res.continuationToken;
-      if (!token) break;
     }
     throw err;
   }
 }
 
-/** The people in the turn's conversation (the team, for a channel), paging through the roster. */
+/** The people in the turn's conversation (the team, for a channel), by Entra id where the roster gives it. */
 export async function listMembers(ctx: TurnContext): Promise<{ id: string; name: string }[]> {
   const out: { id: string; name: string }[] = [];
-  let token: string | undefined;
-  for (let page = 0; page < MEMBER_PAGES_MAX; page++) {
-    const res = await TeamsInfo.getPagedMembers(ctx, 100, token);
-    for (const m of res.members) out.push({ id: m.aadObjectId ?? m.id, name: m.name ?? m.givenName ?? '?' });
-    token = res.continuationToken;
-    if (!token) break;
-  }
+  for await (const members of rosterPages(ctx)) for (const m of members) out.push({ id: m.aadObjectId ?? m.id, name: m.name ?? m.givenName ?? '?' });
   return out;
 }
 
