@@ -97,6 +97,7 @@ export async function productDeps(redisUrl: string, slackApiUrl: string): Promis
     queue,
     async close() {
       await queue.close();
+      await parts.closeTransport();
       redis.disconnect();
       queueRedis.disconnect();
     },

@@ -103,6 +103,7 @@ export async function buildApp(config: Config, redisUrl: string, opts: BuildOpti
   };
 
   let slackApp: App | undefined;
+  let closeSlackTransport: (() => Promise<void>) | undefined;
   if (config.slack) {
     const slack = config.slack;
     const receiver = slack.signingSecret
@@ -115,6 +116,7 @@ export async function buildApp(config: Config, redisUrl: string, opts: BuildOpti
       (workspace) => ({ deps, kv, locales, workspace, logger }),
     );
     slackApp = parts.app;
+    closeSlackTransport = parts.closeTransport;
     messengers.slack = new SlackMessenger(parts.client, clock.now, async () => (await parts.workspace.resolve()).botUserId);
     if (receiver && !slack.appToken) routes['/slack/events'] = async (req) => (req.method === 'POST' ? receiver.handle(req) : { status: 405 });
     // Resolve the workspace now, so the log says which one this deployment serves.
@@ -180,6 +182,7 @@ export async function buildApp(config: Config, redisUrl: string, opts: BuildOpti
       await new Promise<void>((resolve) => server.close(() => resolve()));
       if (slackApp && config.slack?.appToken && config.role !== 'worker') await slackApp.stop();
       if (worker) await closeWorker(worker, logger);
+      await closeSlackTransport?.();
       // BullMQ leaves connections it was given open.
       workerRedis?.disconnect();
       await queue.close();

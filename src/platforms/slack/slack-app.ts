@@ -11,6 +11,7 @@ import { registerWelcome } from './welcome.js';
 import { registerHome } from './home.js';
 import { registerUninstall } from './uninstall.js';
 import { SlackWorkspace, slackScope } from './workspace.js';
+import { createSlackFetch } from './slack-fetch.js';
 
 export interface SlackAppOptions {
   botToken: string;
@@ -47,12 +48,16 @@ export interface SlackParts {
   /** The Web API client for posting and updating cards outside a request. */
   client: webApi.WebClient;
   workspace: SlackWorkspace;
+  /** Ends the Web API clients' kept-alive connections (shutdown). */
+  closeTransport(): Promise<void>;
 }
 
 /** The real Bolt app with our listeners, behind a guard that refuses payloads of other workspaces. */
 export function createSlackApp(opts: SlackAppOptions, logger: Logger, buildCtx: (workspace: SlackWorkspace) => SlackContext): SlackParts {
+  const transport = createSlackFetch();
   const clientOptions: webApi.WebClientOptions = {
     slackApiUrl: opts.apiUrl,
+    fetch: transport.fetch,
     rejectRateLimitedCalls: true,
     retryConfig: { retries: opts.retries, factor: 2, minTimeout: 200, maxTimeout: 2000 },
     logger: boltLogger(logger),
@@ -91,7 +96,7 @@ export function createSlackApp(opts: SlackAppOptions, logger: Logger, buildCtx: 
   app.error(async (err) => {
     logger.error({ code: (err as { code?: string }).code, errorClass: err.name }, 'bolt error');
   });
-  return { app, client, workspace };
+  return { app, client, workspace, closeTransport: transport.close };
 }
 
 /** Answers a refused payload privately where Slack lets us (commands and buttons); events are dropped. */
