@@ -99,13 +99,18 @@ async function producer(): Promise<Record<string, (args: never) => Promise<unkno
       const deps = withMessenger(a.messenger);
       const jobs: JobSpec[] = new Array<JobSpec>(a.n);
       const batches = Math.ceil(a.n / a.batch);
+      const collabOf = (b: number): number => (Math.floor(a.first / a.batch) + b) % a.collabIds.length;
+      // What people typed, parsed before the clock starts: the raw side is handed its jobs ready too.
+      const now = Date.now();
+      const typed = Array.from({ length: batches }, (_, b) =>
+        Array.from({ length: Math.min(a.batch, a.n - b * a.batch) }, (_, k) => newItem(a.first + b * a.batch + k, collabOf(b), now)),
+      );
       const { value, run } = await timed(() =>
         pool(batches, a.lanes, async (b) => {
           const from = b * a.batch;
-          const count = Math.min(a.batch, a.n - from);
-          const c = (Math.floor(a.first / a.batch) + b) % a.collabIds.length;
+          const c = collabOf(b);
           const collabId = a.collabIds[c]!;
-          const inputs = Array.from({ length: count }, (_, k) => newItem(a.first + from + k, c, Date.now()));
+          const inputs = typed[b]!;
           const items: FollowUp[] = await addFollowUps(deps, { scope, collabId, user: { id: memberOf(c, 0) } }, inputs);
           items.forEach((item, k) => {
             if (!item.next) throw new Error('the item got no nudge');

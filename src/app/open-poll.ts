@@ -76,7 +76,19 @@ export async function openPoll(deps: AppDeps, input: OpenPollInput): Promise<Pol
 /** Days as milliseconds, for the lifetimes read from the configuration. */
 export const days = (n: number): number => n * DAY_MS;
 
-/** A random poll id: 16 URL-safe characters (96 bits). */
+const ID_BYTES = 12;
+/** Ids per call to the random source: one call costs more than the bytes (crypto.randomUUID batches too). */
+const IDS_PER_DRAW = 256;
+let randomPool = Buffer.alloc(0);
+let randomOffset = 0;
+
+/** A random id (polls, collaborations, follow-ups): 16 URL-safe characters (96 bits). */
 export function newPollId(): string {
-  return randomBytes(12).toString('base64url');
+  if (randomOffset + ID_BYTES > randomPool.length) {
+    randomPool = randomBytes(ID_BYTES * IDS_PER_DRAW);
+    randomOffset = 0;
+  }
+  const id = randomPool.toString('base64url', randomOffset, randomOffset + ID_BYTES);
+  randomOffset += ID_BYTES;
+  return id;
 }

@@ -1,12 +1,21 @@
 import { createHmac } from 'node:crypto';
 import type { Scope } from '../domain/poll.js';
 
+/** Enough for every active person of a large workspace; a full cache starts over. */
+const RECENT_PERSONS_MAX = 10_000;
+
 /**
  * Keyed pseudonyms for people. The key is a server secret that never goes into Redis, so a copy of
  * the database and a member list together still cannot recompute who is who. Each purpose has its
  * own domain, so a facilitator's key can never be matched against a vote.
  */
 export class Pseudonyms {
+  /**
+   * Recent `person` pseudonyms: one list of follow-ups asks for its owners and leads several
+   * times, and an HMAC is the costly part. In this process only; never written anywhere.
+   */
+  private readonly recentPersons = new Map<string, string>();
+
   constructor(private readonly secret: string) {}
 
   private mac(...parts: string[]): string {
@@ -40,6 +49,12 @@ export class Pseudonyms {
 
   /** A per-workspace key for small per-person caches (the Slack locale). */
   person(scope: Scope, userId: string): string {
-    return this.mac('person', scope.platform, scope.tenant, userId);
+    const key = `${scope.platform}\0${scope.tenant}\0${userId}`;
+    const known = this.recentPersons.get(key);
+    if (known !== undefined) return known;
+    const made = this.mac('person', scope.platform, scope.tenant, userId);
+    if (this.recentPersons.size >= RECENT_PERSONS_MAX) this.recentPersons.clear();
+    this.recentPersons.set(key, made);
+    return made;
   }
 }

@@ -79,18 +79,25 @@ export class RedisFollowUpStore implements FollowUpStore {
 
   /** Keeps the owners' indexes right for items just written; `previousOwner` when one changed hands. */
   private async indexOwners(scope: Scope, items: FollowUp[], previousOwner?: string): Promise<void> {
-    const m = this.redis.multi();
-    const keys = new Set<string>();
+    // Per owner one ZADD with all their open items and one ZREM: a list of 20 has few owners.
+    const byKey = new Map<string, { open: (string | number)[]; closed: string[] }>();
+    const entry = (key: string) => byKey.get(key) ?? byKey.set(key, { open: [], closed: [] }).get(key)!;
     for (const item of items) {
       const key = this.ownedKey(scope, item.owner.id);
-      if (previousOwner !== undefined && previousOwner !== item.owner.id) m.zrem(this.ownedKey(scope, previousOwner), ref(item));
-      if (item.status === 'open') m.zadd(key, Number(item.due.replace(/-/g, '')), ref(item));
-      else m.zrem(key, ref(item));
-      keys.add(key);
+      if (previousOwner !== undefined && previousOwner !== item.owner.id) entry(this.ownedKey(scope, previousOwner)).closed.push(ref(item));
+      if (item.status === 'open') entry(key).open.push(Number(item.due.replace(/-/g, '')), ref(item));
+      else entry(key).closed.push(ref(item));
     }
-    for (const key of keys) m.pexpire(key, this.retentionMs);
-    await this.index.add(scope, [...keys].map((key) => ({ key, expiresAt: this.now() + this.retentionMs })));
-    await asStoreError(m.exec());
+    // A pipeline, not a transaction: each index is right on its own, and they live in different slots.
+    const p = this.redis.pipeline();
+    for (const [key, { open, closed }] of byKey) {
+      if (open.length > 0) p.zadd(key, ...open);
+      if (closed.length > 0) p.zrem(key, ...closed);
+      p.pexpire(key, this.retentionMs);
+    }
+    await this.index.add(scope, [...byKey.keys()].map((key) => ({ key, expiresAt: this.now() + this.retentionMs })));
+    const failed = (await asStoreError(p.exec()))?.find(([err]) => err);
+    if (failed) throw new AppError('store_unavailable', 'owner index not written', { cause: failed[0] });
   }
 
   async add(scope: Scope, items: FollowUp[]): Promise<void> {
@@ -169,9 +176,16 @@ export class RedisFollowUpStore implements FollowUpStore {
   }
 
   async getOverview(scope: Scope, userId: string): Promise<OverviewRecord | undefined> {
-    const raw = await asStoreError(this.redis.get(personKey(scope, 'overview', this.pseudonym(scope, userId))));
-    const parsed = raw ? OverviewRecordSchema.safeParse(JSON.parse(raw)) : undefined;
-    return parsed?.success ? parsed.data : undefined;
+    return (await this.getOverviews(scope, [userId]))[0];
+  }
+
+  async getOverviews(scope: Scope, userIds: string[]): Promise<(OverviewRecord | undefined)[]> {
+    if (userIds.length === 0) return [];
+    const raws = await asStoreError(this.redis.mget(userIds.map((id) => personKey(scope, 'overview', this.pseudonym(scope, id)))));
+    return raws.map((raw) => {
+      const parsed = raw ? OverviewRecordSchema.safeParse(JSON.parse(raw)) : undefined;
+      return parsed?.success ? parsed.data : undefined;
+    });
   }
 
   async setPersonZone(scope: Scope, userId: string, zone: string): Promise<void> {

@@ -65,6 +65,8 @@ export interface FollowUpStore {
   /** Remembers (RETENTION_DAYS) that a person opened their overview, so changes refresh it. */
   setOverview(scope: Scope, userId: string, record: OverviewRecord): Promise<void>;
   getOverview(scope: Scope, userId: string): Promise<OverviewRecord | undefined>;
+  /** getOverview for several people in one round trip, in their order. */
+  getOverviews(scope: Scope, userIds: string[]): Promise<(OverviewRecord | undefined)[]>;
   /** The IANA zone last seen for a person (Teams activities carry it); kept RETENTION_DAYS. */
   setPersonZone(scope: Scope, userId: string, zone: string): Promise<void>;
   getPersonZone(scope: Scope, userId: string): Promise<string | undefined>;

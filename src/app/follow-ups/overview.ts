@@ -68,7 +68,7 @@ export async function refreshOverviews(deps: AppDeps, scope: Scope, collab: Coll
   const seen = new Set<string>();
   const touched = [...people, ...leadsOf(collab)].filter((p) => !seen.has(p.id) && seen.add(p.id));
   // Asked all at once: most people never opened an overview, and a list touches many.
-  const records = await Promise.all(touched.map((p) => deps.followUps.getOverview(scope, p.id).catch(() => undefined)));
+  const records = await deps.followUps.getOverviews(scope, touched.map((p) => p.id)).catch(() => []);
   for (const [i, person] of touched.entries()) {
     const record = records[i];
     if (!record) continue;
