@@ -11,7 +11,7 @@ import { registerWelcome } from './welcome.js';
 import { registerHome } from './home.js';
 import { registerUninstall } from './uninstall.js';
 import { SlackWorkspace, slackScope } from './workspace.js';
-import { createSlackFetch } from './slack-fetch.js';
+import { createSlackFetch, type SlackFetch } from './slack-fetch.js';
 
 export interface SlackAppOptions {
   botToken: string;
@@ -52,16 +52,21 @@ export interface SlackParts {
   closeTransport(): Promise<void>;
 }
 
-/** The real Bolt app with our listeners, behind a guard that refuses payloads of other workspaces. */
-export function createSlackApp(opts: SlackAppOptions, logger: Logger, buildCtx: (workspace: SlackWorkspace) => SlackContext): SlackParts {
-  const transport = createSlackFetch();
-  const clientOptions: webApi.WebClientOptions = {
+/** How every Web API client of ours talks to Slack: our transport, few quick retries, no debug logs. */
+export function slackClientOptions(opts: Pick<SlackAppOptions, 'apiUrl' | 'retries'>, logger: Logger, transport: SlackFetch): webApi.WebClientOptions {
+  return {
     slackApiUrl: opts.apiUrl,
     fetch: transport.fetch,
     rejectRateLimitedCalls: true,
     retryConfig: { retries: opts.retries, factor: 2, minTimeout: 200, maxTimeout: 2000 },
     logger: boltLogger(logger),
   };
+}
+
+/** The real Bolt app with our listeners, behind a guard that refuses payloads of other workspaces. */
+export function createSlackApp(opts: SlackAppOptions, logger: Logger, buildCtx: (workspace: SlackWorkspace) => SlackContext): SlackParts {
+  const transport = createSlackFetch();
+  const clientOptions = slackClientOptions(opts, logger, transport);
   const client = new webApi.WebClient(opts.botToken, clientOptions);
   const workspace = new SlackWorkspace(client);
   const app = new App({
