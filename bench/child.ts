@@ -16,6 +16,16 @@ const READY_TIMEOUT_MS = 30_000;
 const MEM_TIMEOUT_MS = 5_000;
 const CLOSE_TIMEOUT_MS = 10_000;
 
+/** Asks a bench child to close, and kills it if it has not exited within `timeoutMs`. */
+export async function closeChild(child: ChildProcess, timeoutMs: number): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.send({ type: 'close' });
+  const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+  await exited;
+  clearTimeout(timer);
+}
+
 export interface Memory {
   rssMb: number;
   heapUsedMb: number;
@@ -121,13 +131,6 @@ export async function startChild(spec: ServerSpec, profileDir?: string): Promise
       if (m.type !== 'mem') throw new Error('unexpected message');
       return { rssMb: m.rss / 2 ** 20, heapUsedMb: m.heapUsed / 2 ** 20, eluIdleMs: m.eluIdle, eluActiveMs: m.eluActive };
     },
-    async close() {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-      child.send({ type: 'close' });
-      const timer = setTimeout(() => child.kill('SIGKILL'), CLOSE_TIMEOUT_MS);
-      await exited;
-      clearTimeout(timer);
-    },
+    close: () => closeChild(child, CLOSE_TIMEOUT_MS),
   };
 }

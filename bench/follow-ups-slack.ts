@@ -6,6 +6,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { readBody } from './load.js';
 
 export interface LeanSlack {
   /** Base URL for the WebClient (`SLACK_API_URL`), ending in `/api/`. */
@@ -25,15 +26,6 @@ export interface LeanSlack {
 const PERSONAL_EVENT = 'werktsamen_nudge';
 /** The product's users get a real zone, so the owner's 9:00 comes from users.info as on Slack. */
 export const FAKE_USER_TZ = 'Europe/Brussels';
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
 
 function markerOf(form: URLSearchParams): string | undefined {
   const raw = form.get('metadata');

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import type { NewFollowUp } from '../src/app/follow-ups/manage-follow-ups.js';
 import { localDate } from '../src/app/follow-ups/nudge-times.js';
 import type { FollowUp, NudgeKind } from '../src/domain/follow-up.js';
-import { pinning } from './child.js';
+import { closeChild, pinning } from './child.js';
 
 export interface ChildSpec {
   role: 'producer' | 'raw' | 'worker';
@@ -175,13 +175,6 @@ export async function forkWork(spec: ChildSpec, profileDir?: string, pin = true)
         child.send({ type: 'task', id, name, args });
       });
     },
-    async close() {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-      child.send({ type: 'close' });
-      const timer = setTimeout(() => child.kill('SIGKILL'), CLOSE_TIMEOUT_MS);
-      await exited;
-      clearTimeout(timer);
-    },
+    close: () => closeChild(child, CLOSE_TIMEOUT_MS),
   };
 }

@@ -4,7 +4,7 @@
  * on a small machine the load generator competes with the server for CPU, and node:http costs
  * noticeably less per request than the global fetch (undici's WHATWG layer); `--client fetch` switches.
  */
-import { Agent, request as httpRequest } from 'node:http';
+import { Agent, request as httpRequest, type IncomingMessage } from 'node:http';
 import { performance } from 'node:perf_hooks';
 
 /** One pre-built request: everything that costs CPU (bodies, signatures) is done before timing. */
@@ -161,3 +161,13 @@ export function minGap(times: readonly number[]): number | undefined {
 }
 
 export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** A request's whole body as text (the fakes and servers of the benchmark read small bodies). */
+export function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}

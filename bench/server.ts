@@ -12,9 +12,10 @@
  * {type:'mem', rss, heapUsed, eluIdle, eluActive}: memory and cumulative event-loop idle/active ms)
  * and {type:'close'} (answer {type:'closed'}, then exit).
  */
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
+import { readBody } from './load.js';
 
 export type SystemName = 'slack-ours' | 'slack-bare' | 'teams-ours' | 'teams-bare';
 
@@ -107,15 +108,6 @@ async function startSlackBare(spec: ServerSpec): Promise<Started> {
       await app.stop();
     },
   };
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
 }
 
 async function startTeamsBare(): Promise<Started> {

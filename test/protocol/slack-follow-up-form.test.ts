@@ -5,102 +5,57 @@
  * signed HTTP, a real Redis and the real BullMQ worker, against the fake Web API. The product's
  * clock stands on a known Monday; nothing here sleeps.
  */
-import { Redis } from 'ioredis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FollowUpSchema, type FollowUp } from '../../src/domain/follow-up.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { nudgeJobId } from '../../src/jobs/scheduler.js';
-import { collabKeys } from '../../src/store/keys.js';
 import { assertBlockKit } from '../support/block-kit-check.js';
 import type { RecordedCall } from '../support/fake-slack.js';
-import { probeQueue, type QueueProbe } from '../support/job-queue.js';
-import { appMentionEventBody, blockActionsBody, slashCommandBody, viewSubmissionBody } from '../support/slack-signing.js';
-import { CHANNEL, startSlackHarness, TEAM, type SlackHarness } from '../support/slack-harness.js';
+import { slashCommandBody, viewSubmissionBody } from '../support/slack-signing.js';
+import { CHANNEL, TEAM } from '../support/slack-harness.js';
+import {
+  blocksOf,
+  click as clickIn,
+  h,
+  items,
+  json,
+  mention,
+  MONDAY_8,
+  posted,
+  privateReply,
+  probe,
+  redis,
+  setClock,
+  signedAt,
+  start as startAs,
+  tsOf,
+  useFollowUpKit,
+  valid,
+  type Block,
+} from '../support/slack-follow-up-kit.js';
 
-/** Monday 30 November 2026, 8:00 in Brussels. */
-const MONDAY_8 = Date.parse('2026-11-30T07:00:00Z');
 const DAY = 24 * 60 * 60 * 1000;
-let offsetMs = 0;
-const now = (): number => Date.now() + offsetMs;
-const setClock = (at: number): void => {
-  offsetMs = at - Date.now();
-};
-
-let h: SlackHarness;
-let redis: Redis;
-let probe: QueueProbe;
-const scope = { platform: 'slack' as const, tenant: TEAM };
 /** The channel's members as conversations.members gives them: the bot, the facilitator and five more. */
 const PEOPLE = ['UFAC', 'UAN', 'UBOB', 'UCAR', 'UDAN', 'UEVE'];
 
-beforeAll(async () => {
-  setClock(MONDAY_8);
-  h = await startSlackHarness({ clock: { now } });
-  h.fake.setChannelMembers(CHANNEL, ['UBOT', ...PEOPLE]);
-  redis = new Redis(h.redis.url);
-  probe = await probeQueue(h.redis.url);
-});
-afterAll(async () => {
-  await probe?.close();
-  redis?.disconnect();
-  await h?.close();
-});
+useFollowUpKit();
+beforeAll(() => h.fake.setChannelMembers(CHANNEL, ['UBOT', ...PEOPLE]));
 
-let n = 0;
-const json = (v: unknown): string => JSON.stringify(v) ?? '';
-const signedAt = () => ({ timestamp: Math.floor(now() / 1000) });
-type Element = { type?: string; action_id?: string; value?: string; options?: { value: string; text: { text: string } }[] };
-type Block = { type: string; block_id?: string; text?: { text: string }; elements?: Element[]; accessory?: Element; element?: Record<string, unknown> };
 type ModalView = { callback_id: string; private_metadata: string; title: { text: string }; blocks: Block[] };
-const blocksOf = (call: RecordedCall): Block[] => (call.args.blocks as Block[] | undefined) ?? [];
-const valid = (call: RecordedCall): RecordedCall => {
-  if (call.args.blocks !== undefined) assertBlockKit({ text: String(call.args.text ?? ''), blocks: call.args.blocks as never });
-  return call;
-};
-const posted = (match: (c: RecordedCall) => boolean, since = 0) =>
-  h.fake.waitFor((c) => c.method === 'chat.postMessage' && h.fake.calls.indexOf(c) >= since && match(c), 10_000).then(valid);
-const tsOf = (call: RecordedCall): string => String((call.response as { ts: string }).ts);
-const privateReply = (tag: string) => h.fake.waitFor((c) => c.method === 'response_url' && c.path.endsWith(`/${tag}`), 10_000);
 const button = (card: RecordedCall, actionId: string): string =>
   blocksOf(card).flatMap((b) => b.elements ?? []).find((e) => e.action_id === actionId)?.value ?? '';
 /** People who got a personal message since a call index (the fake's DM channel is `D<user>`). */
 const dmsSince = (since: number): string[] =>
   h.fake.calls.slice(since).filter((c) => c.method === 'chat.postMessage' && String(c.args.channel).startsWith('D')).map((c) => String(c.args.channel).slice(1));
 
-async function start(title: string): Promise<{ collabId: string; rootTs: string }> {
-  const since = h.fake.calls.length;
-  const res = await h.post(slashCommandBody({ text: `start ${title}`, userId: 'UFAC', teamId: TEAM, channelId: CHANNEL, responseUrl: `${h.fake.responseUrlBase}/ff-${++n}` }), signedAt());
-  expect(res.status).toBe(200);
-  const root = await posted((c) => c.args.thread_ts === undefined && json(c.args.blocks).includes(title), since);
-  return { collabId: button(root, 'collab.edit'), rootTs: tsOf(root) };
-}
-
-async function mention(userId: string, text: string, threadTs?: string): Promise<number> {
-  const since = h.fake.calls.length;
-  const id = ++n;
-  const res = await h.post(appMentionEventBody({ eventId: `EvFf${id}`, teamId: TEAM, channelId: CHANNEL, userId, text: `<@UBOT> ${text}`, ts: `1700005${id}.000100`, threadTs }), signedAt());
-  expect(res.status).toBe(200);
-  return since;
-}
+/** The facilitator, UFAC, starts a collaboration in the channel. */
+const start = (title: string) => startAs('UFAC', title);
+/** A press in the channel; a select sends `selected` instead of a value. */
+const click = (userId: string, actionId: string, value: string, messageTs: string, selected?: string) =>
+  clickIn(userId, actionId, value, CHANNEL, messageTs, selected, 'static_select');
 
 /** A card posted in the thread after `text` was said there. */
 async function card(text: string, rootTs: string, contains: string): Promise<RecordedCall> {
   const since = await mention('UFAC', text, rootTs);
   return posted((c) => c.args.thread_ts === rootTs && json(c.args.blocks).includes(contains), since);
-}
-
-async function click(userId: string, actionId: string, value: string, messageTs: string, selected?: string): Promise<string> {
-  const tag = `ffclick-${++n}`;
-  const body = blockActionsBody({ actionId, value, userId, teamId: TEAM, channelId: CHANNEL, messageTs, responseUrl: `${h.fake.responseUrlBase}/${tag}` });
-  if (selected !== undefined) {
-    // A select menu sends the chosen option instead of a value.
-    const form = new URLSearchParams(body.body);
-    const payload = JSON.parse(form.get('payload') ?? '{}') as { actions: Record<string, unknown>[] };
-    payload.actions = payload.actions.map(({ value: _v, ...a }) => ({ ...a, type: 'static_select', selected_option: { value: selected } }));
-    form.set('payload', JSON.stringify(payload));
-    body.body = form.toString();
-  }
-  expect((await h.post(body, signedAt())).status).toBe(200);
-  return tag;
 }
 
 /** Presses a button that opens a modal; resolves with the modal. */
@@ -126,10 +81,6 @@ async function submit(userId: string, view: ModalView, v: { text?: string; owner
   const res = await h.post(viewSubmissionBody({ callbackId: view.callback_id, privateMetadata: view.private_metadata, userId, teamId: TEAM, values }), signedAt());
   expect(res.status).toBe(200);
   return res.text;
-}
-
-async function items(collabId: string): Promise<FollowUp[]> {
-  return (await redis.hvals(collabKeys(scope, collabId).followUps)).map((raw) => FollowUpSchema.parse(JSON.parse(raw)));
 }
 
 const initialLink = (view: ModalView): string | undefined =>
@@ -252,7 +203,7 @@ describe('"Herinner wie nog niet antwoordde"', () => {
   it('on an anonymous poll, nudges exactly the members who did not vote, and only its opener may', async () => {
     // Signed at the product's time, like every request here (the harness's helpers sign at the real time).
     const before = h.fake.calls.length;
-    const res = await h.post(slashCommandBody({ text: 'poll', userId: 'UFAC', teamId: TEAM, channelId: CHANNEL, responseUrl: `${h.fake.responseUrlBase}/ff-${++n}` }), signedAt());
+    const res = await h.post(slashCommandBody({ text: 'poll', userId: 'UFAC', teamId: TEAM, channelId: CHANNEL, responseUrl: `${h.fake.responseUrlBase}/ff-poll` }), signedAt());
     expect(res.status).toBe(200);
     const pollCard = await posted((c) => c.args.channel === CHANNEL && json(c.args.blocks).includes('poll_close'), before);
     const pollId = button(pollCard, 'poll_close');

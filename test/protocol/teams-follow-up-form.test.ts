@@ -5,60 +5,21 @@
  * real CloudAdapter, a real Redis and the real BullMQ worker, against the fake connector (whose
  * roster is Ann, Bart, Chloe, Dries, Els, Fien and Gust).
  */
-import { Redis } from 'ioredis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FollowUpSchema, type FollowUp } from '../../src/domain/follow-up.js';
+import { describe, expect, it } from 'vitest';
 import { nudgeJobId } from '../../src/jobs/scheduler.js';
-import { collabKeys } from '../../src/store/keys.js';
 import { assertAdaptiveCard } from '../support/adaptive-card-validate.js';
-import { ROSTER, type ConnectorCall } from '../support/fake-connector.js';
-import { probeQueue, type QueueProbe } from '../support/job-queue.js';
-import { activity, cardOf, CHANNEL_CONV, startTeamsHarness, TENANT, user, type TeamsHarness, type TeamsUser } from '../support/teams-harness.js';
+import { ROSTER } from '../support/fake-connector.js';
+import { cardOf, user, type TeamsUser } from '../support/teams-harness.js';
+import { h, items, json, probe, redis, say, startCollab as startAs, useTeamsFollowUpKit } from '../support/teams-follow-up-kit.js';
+import { nodes, type Obj } from '../support/json-tree.js';
 
-let h: TeamsHarness;
-let redis: Redis;
-let probe: QueueProbe;
-const scope = { platform: 'teams' as const, tenant: TENANT };
 const ann = user('Ann');
 const bart = user('Bart');
 const chloe = user('Chloe');
-const json = (v: unknown): string => JSON.stringify(v);
 
-beforeAll(async () => {
-  h = await startTeamsHarness();
-  redis = new Redis(h.redis.url);
-  probe = await probeQueue(h.redis.url);
-});
-afterAll(async () => {
-  await probe?.close();
-  redis?.disconnect();
-  await h?.close();
-});
-
-const bot = { type: 'mention', text: '<at>WerktSamen</at>', mentioned: { id: '28:werktsamen-bot', name: 'WerktSamen' } };
-
-async function say(from: TeamsUser, text: string, conversationId: string, expected: string): Promise<ConnectorCall> {
-  const before = h.connector.calls.length;
-  const res = await h.send(
-    activity(from, h.connector.serviceUrl, {
-      type: 'message',
-      text: `<at>WerktSamen</at> ${text}`,
-      entities: [bot],
-      conversation: { id: conversationId, conversationType: 'channel', tenantId: TENANT, isGroup: true },
-    }),
-  );
-  expect(res.status).toBe(200);
-  const call = await h.connector.waitFor((c) => c.method === 'POST' && h.connector.calls.indexOf(c) >= before && json(c.body).includes(expected));
-  if (call.body.attachments) assertAdaptiveCard(cardOf(call));
-  return call;
-}
-
-async function startCollab(title: string): Promise<{ collabId: string; thread: string }> {
-  const root = await say(ann, `start ${title}`, CHANNEL_CONV, title);
-  const collabId = (json(cardOf(root)).match(/"verb":"collab\.edit"[^}]*?"data":\{"v":"([^"]+)"/) ?? [])[1] ?? '';
-  expect(collabId).not.toBe('');
-  return { collabId, thread: `${CHANNEL_CONV};messageid=${root.responseId}` };
-}
+useTeamsFollowUpKit();
+/** Ann starts a collaboration in the channel. */
+const startCollab = (title: string) => startAs(ann, title);
 
 async function invoke(from: TeamsUser, verb: string, data: Record<string, unknown>): Promise<Record<string, unknown>> {
   const res = await h.invoke(from, verb, data);
@@ -67,22 +28,9 @@ async function invoke(from: TeamsUser, verb: string, data: Record<string, unknow
   return res.card;
 }
 
-type Obj = Record<string, unknown>;
-function nodes(value: unknown, pred: (o: Obj) => boolean, out: Obj[] = []): Obj[] {
-  if (Array.isArray(value)) for (const v of value) nodes(v, pred, out);
-  else if (typeof value === 'object' && value !== null) {
-    if (pred(value as Obj)) out.push(value as Obj);
-    for (const v of Object.values(value)) nodes(v, pred, out);
-  }
-  return out;
-}
 const inputsOf = (card: Obj): Record<string, Obj> => Object.fromEntries(nodes(card, (o) => typeof o['id'] === 'string' && String(o['type']).startsWith('Input.')).map((i) => [i['id'] as string, i]));
 const verbsOf = (card: Obj): string[] => nodes(card, (o) => o['type'] === 'Action.Execute').map((a) => a['verb'] as string);
 const noticeOf = (card: Obj): string => (nodes(card, (o) => o['type'] === 'TextBlock')[0]?.['text'] as string | undefined) ?? '';
-
-async function items(collabId: string): Promise<FollowUp[]> {
-  return (await redis.hvals(collabKeys(scope, collabId).followUps)).map((raw) => FollowUpSchema.parse(JSON.parse(raw)));
-}
 
 /** The people a personal chat was opened with since a call index (by their 29: id). */
 const personalSince = (since: number): string[] =>

@@ -4,68 +4,17 @@
  * roster); the nudge opens a personal chat (createConversation) and posts its card there; a
  * person who blocked the bot (403) is a permanent failure, logged by code and not retried.
  */
-import { Redis } from 'ioredis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FollowUpSchema, type FollowUp } from '../../src/domain/follow-up.js';
-import { nudgeJobId } from '../../src/jobs/scheduler.js';
-import { probeQueue, type QueueProbe } from '../support/job-queue.js';
-import { collabKeys } from '../../src/store/keys.js';
+import { describe, expect, it } from 'vitest';
 import { validateAdaptiveCard } from '../support/adaptive-card-validate.js';
-import type { ConnectorCall } from '../support/fake-connector.js';
-import { activity, cardOf, CHANNEL_CONV, startTeamsHarness, TENANT, user, type TeamsHarness, type TeamsUser } from '../support/teams-harness.js';
+import { activity, cardOf, CHANNEL_CONV, TENANT, user } from '../support/teams-harness.js';
+import { fire, h, items, json, probe, redis, say, startCollab as startAs, useTeamsFollowUpKit } from '../support/teams-follow-up-kit.js';
 
-let h: TeamsHarness;
-let redis: Redis;
-let probe: QueueProbe;
-const scope = { platform: 'teams' as const, tenant: TENANT };
 const ann = user('Ann');
 const bart = user('Bart');
-const json = (v: unknown): string => JSON.stringify(v);
 
-beforeAll(async () => {
-  h = await startTeamsHarness();
-  redis = new Redis(h.redis.url);
-  probe = await probeQueue(h.redis.url);
-});
-afterAll(async () => {
-  await probe?.close();
-  redis?.disconnect();
-  await h?.close();
-});
-
-const bot = { type: 'mention', text: '<at>WerktSamen</at>', mentioned: { id: '28:werktsamen-bot', name: 'WerktSamen' } };
-
-/** `@WerktSamen <text>` in a conversation, with extra mention entities; waits for the bot's post containing `expected`. */
-async function say(from: TeamsUser, text: string, conversationId: string, expected: string, mentions: object[] = [], extra: Record<string, unknown> = {}): Promise<ConnectorCall> {
-  const before = h.connector.calls.length;
-  const res = await h.send(
-    activity(from, h.connector.serviceUrl, {
-      type: 'message',
-      text: `<at>WerktSamen</at> ${text}`,
-      entities: [bot, ...mentions],
-      conversation: { id: conversationId, conversationType: 'channel', tenantId: TENANT, isGroup: true },
-      ...extra,
-    }),
-  );
-  expect(res.status).toBe(200);
-  return h.connector.waitFor((c) => c.method === 'POST' && h.connector.calls.indexOf(c) >= before && json(c.body).includes(expected));
-}
-
-async function items(collabId: string): Promise<FollowUp[]> {
-  return (await redis.hvals(collabKeys(scope, collabId).followUps)).map((raw) => FollowUpSchema.parse(JSON.parse(raw)));
-}
-
-async function startCollab(title: string): Promise<{ collabId: string; thread: string }> {
-  const root = await say(ann, `start ${title}`, CHANNEL_CONV, title);
-  const thread = `${CHANNEL_CONV};messageid=${root.responseId}`;
-  const collabId = (json(cardOf(root)).match(/"verb":"collab\.edit"[^}]*?"data":\{"v":"([^"]+)"/) ?? [])[1] ?? '';
-  expect(collabId).not.toBe('');
-  return { collabId, thread };
-}
-
-async function fire(item: FollowUp): Promise<unknown> {
-  return probe.runNow(await probe.job(nudgeJobId(item.id, item.next!)));
-}
+useTeamsFollowUpKit();
+/** Ann starts a collaboration in the channel. */
+const startCollab = (title: string) => startAs(ann, title);
 
 describe('follow-ups on Teams', () => {
   it('names the owner by mention, sends the nudge in a personal chat and takes Klaar from there', async () => {

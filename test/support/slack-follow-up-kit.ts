@@ -52,8 +52,8 @@ export const json = (v: unknown): string => JSON.stringify(v) ?? '';
 /** Requests are signed at the product's time, as Slack would sign them at that moment. */
 export const signedAt = () => ({ timestamp: Math.floor(now() / 1000) });
 
-export type Element = { type?: string; action_id?: string; value?: string; options?: { value: string }[] };
-export type Block = { type: string; text?: { text: string }; elements?: Element[]; accessory?: Element };
+export type Element = { type?: string; action_id?: string; value?: string; options?: { value: string; text: { text: string } }[] };
+export type Block = { type: string; block_id?: string; text?: { text: string }; elements?: Element[]; accessory?: Element; element?: Record<string, unknown> };
 export const blocksOf = (call: RecordedCall): Block[] => (call.args.blocks as Block[] | undefined) ?? [];
 export const actionIds = (call: RecordedCall): string[] => blocksOf(call).flatMap((b) => (b.elements ?? []).map((e) => e.action_id ?? ''));
 export const valid = (call: RecordedCall): RecordedCall => {
@@ -88,14 +88,15 @@ export async function mention(userId: string, text: string, threadTs: string): P
   return since;
 }
 
-export async function click(userId: string, actionId: string, value: string, channelId: string, messageTs: string, selected?: string): Promise<string> {
+/** Presses a button, or picks `selected` in a menu (an overflow, or a select); resolves with the reply tag. */
+export async function click(userId: string, actionId: string, value: string, channelId: string, messageTs: string, selected?: string, menu: 'overflow' | 'static_select' = 'overflow'): Promise<string> {
   const tag = `fuclick-${++n}`;
   const body = blockActionsBody({ actionId, value, userId, teamId: TEAM, channelId, messageTs, responseUrl: `${h.fake.responseUrlBase}/${tag}` });
   if (selected !== undefined) {
-    // An overflow menu sends the chosen option instead of a value.
+    // A menu sends the chosen option instead of a value.
     const form = new URLSearchParams(body.body);
     const payload = JSON.parse(form.get('payload') ?? '{}') as { actions: Record<string, unknown>[] };
-    payload.actions = payload.actions.map(({ value: _v, ...a }) => ({ ...a, type: 'overflow', selected_option: { value: selected } }));
+    payload.actions = payload.actions.map(({ value: _v, ...a }) => ({ ...a, type: menu, selected_option: { value: selected } }));
     form.set('payload', JSON.stringify(payload));
     body.body = form.toString();
   }

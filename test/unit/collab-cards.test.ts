@@ -26,6 +26,7 @@ import {
 import { PollSchema, type Locale } from '../../src/domain/poll.js';
 import { checkBlockKit } from '../support/block-kit-check.js';
 import { validateAdaptiveCard } from '../support/adaptive-card-validate.js';
+import { nodes, type Obj } from '../support/json-tree.js';
 
 const T0 = Date.UTC(2025, 2, 14, 9, 30);
 const DAY = 24 * 60 * 60 * 1000;
@@ -117,19 +118,6 @@ function pollState(locale: Locale, status: 'open' | 'closed'): PollState {
 
 // ---------------------------------------------------------------------------------------------
 // Helpers to look into rendered cards.
-
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-/** Every object in a JSON tree that matches `pred`, depth first. */
-function nodes(value: unknown, pred: (o: Obj) => boolean, out: Obj[] = []): Obj[] {
-  if (Array.isArray(value)) for (const v of value) nodes(v, pred, out);
-  else if (isObj(value)) {
-    if (pred(value)) out.push(value);
-    for (const v of Object.values(value)) nodes(v, pred, out);
-  }
-  return out;
-}
 
 const slackActionIds = (m: SlackMessage): string[] => nodes(m.blocks, (o) => typeof o['action_id'] === 'string').map((o) => o['action_id'] as string);
 const blockById = (m: SlackMessage, id: string): Obj | undefined => (m.blocks as Obj[]).find((b) => b['block_id'] === id);

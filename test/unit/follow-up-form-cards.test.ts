@@ -20,6 +20,7 @@ import { CollaborationSchema, type Collaboration, type OpenItem } from '../../sr
 import { PollSchema, type Locale } from '../../src/domain/poll.js';
 import { checkBlockKit } from '../support/block-kit-check.js';
 import { validateAdaptiveCard } from '../support/adaptive-card-validate.js';
+import { nodes, type Obj } from '../support/json-tree.js';
 
 const T0 = Date.UTC(2026, 10, 30, 8, 0);
 const locales = ['nl', 'en'] as const;
@@ -72,16 +73,6 @@ function pollState(locale: Locale, status: 'open' | 'closed'): PollState {
   return { poll, tally: { counts: { veel: 1, gemixt: 0, weinig: 0 }, voters: 1 }, named: [] };
 }
 
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-function nodes(value: unknown, pred: (o: Obj) => boolean, out: Obj[] = []): Obj[] {
-  if (Array.isArray(value)) for (const v of value) nodes(v, pred, out);
-  else if (isObj(value)) {
-    if (pred(value)) out.push(value);
-    for (const v of Object.values(value)) nodes(v, pred, out);
-  }
-  return out;
-}
 const actionIds = (m: unknown): string[] => nodes(m, (o) => typeof o['action_id'] === 'string').map((o) => o['action_id'] as string);
 const verbs = (card: unknown): string[] => nodes(card, (o) => o['type'] === 'Action.Execute').map((o) => o['verb'] as string);
 const inputs = (card: unknown): Obj[] => nodes(card, (o) => typeof o['type'] === 'string' && (o['type'] as string).startsWith('Input.'));
